@@ -1,0 +1,74 @@
+"""The public API, /api/v1/: routers come from the features that registered them.
+
+Every error has one shape: {"error": {"code": ..., "message": ..., "details": [...]}}.
+"""
+
+from importlib import import_module
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from commonweal.core import registry
+
+api = NinjaAPI(
+    title="Commonweal API",
+    version="1",
+    description=(
+        "Open data and casework for community power: areas, deprivation and postcodes, "
+        "with more as features are added. Responses are JSON; areas can be GeoJSON. "
+        'Errors always have the shape {"error": {"code", "message", "details"}}.'
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+def error_body(code: str, message: str, details: list | None = None) -> dict:
+    return {"error": {"code": code, "message": message, "details": details or []}}
+
+
+@api.exception_handler(ValidationError)
+def _validation(request, exc: ValidationError):
+    details = [
+        {"location": ".".join(str(part) for part in err.get("loc", [])), "message": err.get("msg")}
+        for err in exc.errors
+    ]
+    return api.create_response(
+        request, error_body("invalid_request", "The request is not valid.", details), status=422
+    )
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    message = str(exc) or "Not found."
+    return api.create_response(request, error_body("not_found", message), status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    message = str(exc) or "You do not have permission to do this."
+    return api.create_response(request, error_body("forbidden", message), status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    return api.create_response(
+        request, error_body("unauthenticated", "Sign in or send an API token."), status=401
+    )
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    codes = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found"}
+    code = codes.get(exc.status_code, "error")
+    return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
+
+
+def mount_feature_routers() -> None:
+    for feature in registry.features():
+        for prefix, dotted in feature.api_routers.items():
+            module_name, _, attribute = dotted.rpartition(".")
+            router = getattr(import_module(module_name), attribute)
+            api.add_router(prefix, router)
