@@ -5,6 +5,7 @@ interrupted download never leaves a half file that looks finished.
 """
 
 import hashlib
+import http.client
 import os
 import re
 import urllib.error
@@ -68,9 +69,14 @@ def fetch(
     except urllib.error.HTTPError as exc:
         partial.unlink(missing_ok=True)
         raise DownloadFailed(f"{url} answered {exc.code} {exc.reason}") from exc
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+    except http.client.IncompleteRead as exc:
         partial.unlink(missing_ok=True)
-        reason = getattr(exc, "reason", exc)
+        raise DownloadFailed(
+            f"{url} stopped after {len(exc.partial)} bytes before the end of the file; try again"
+        ) from exc
+    except (urllib.error.URLError, http.client.HTTPException, TimeoutError, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        reason = getattr(exc, "reason", None) or exc
         raise DownloadFailed(f"{url} could not be reached: {reason}") from exc
     if total is not None and partial.stat().st_size != total:
         size = partial.stat().st_size
