@@ -7,12 +7,15 @@ from django.core.management import call_command
 
 from commonweal.datasets.download import DownloadFailed, cache_path_for, fetch
 from commonweal.datasets.importing import importers
-from commonweal.datasets.tests.test_download_server import (  # noqa: F401 (fixture)
-    closed_port_url,
-    local_server,
-)
+from commonweal.datasets.tests.test_download_server import LocalServer, closed_port_url
 
 LSOA11 = "boundaries/calderdale_lsoa2011_bsc.geojson"
+
+
+@pytest.fixture
+def local_server():
+    with LocalServer() as server:
+        yield server
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A local HTTP server standing in for the official publishers in tests.
 
 It holds no tests itself: test_download, test_sources and the demo tests import
-`LocalServer` and the `local_server` fixture from here. It serves:
+`LocalServer` from here. It serves:
 
 - files registered with `add(path, body)` (read by the tests from the shared data);
 - anything under `root`, if given (a mirror laid out like the shared data folder);
@@ -17,8 +17,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 
 class LocalServer:
     def __init__(self, root: Path | None = None):
@@ -28,7 +26,7 @@ class LocalServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (the name http.server calls)
+            def do_GET(self):
                 path = unquote(urlsplit(self.path).path)
                 server.requests[path] += 1
                 body, truncate = server.lookup(path)
@@ -80,12 +78,6 @@ class LocalServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=5)
-
-
-@pytest.fixture
-def local_server():
-    with LocalServer() as server:
-        yield server
 
 
 def closed_port_url(path: str = "file.csv") -> str:
