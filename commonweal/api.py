@@ -7,7 +7,7 @@ from importlib import import_module
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from commonweal.core import registry
@@ -23,6 +23,23 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
 )
+
+
+class ErrorDetail(Schema):
+    location: str = ""
+    message: str | None = None
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    details: list[ErrorDetail] = []
+
+
+class ErrorResponse(Schema):
+    """The one shape every error takes; declare it for each error status an operation returns."""
+
+    error: ErrorBody
 
 
 def error_body(code: str, message: str, details: list | None = None) -> dict:
