@@ -12,12 +12,15 @@ looks for it, in order:
 
 An official address may name a packaged file: `…/file.zip#member=Data/*.csv`
 extracts matching members (several CSVs are joined under one header), and
-`…/file.xlsx#sheet=Sheet name` converts that worksheet to CSV. When nothing works,
+`…/file.xlsx#sheet=Sheet name` converts that worksheet to CSV, and `…/query?…&f=geojson#as=csv`
+turns the features' properties into CSV rows (the ONS lookups are served as ArcGIS
+feature layers, which answer in JSON, while the lookup importers read CSV). When nothing works,
 `SourceMissing` says which file is missing, where we looked and how to fix it.
 """
 
 import csv
 import fnmatch
+import json
 import os
 import zipfile
 from dataclasses import dataclass, field
@@ -155,7 +158,9 @@ def unpack(raw: Path, target: Path, *, url: str, fragment: str = "") -> None:
     """Write the usable file from a download: as it is, a zip member, or a worksheet."""
     options = {key: values[-1] for key, values in parse_qs(fragment).items()}
     suffix = Path(urlsplit(url).path).suffix.lower()
-    if "member" in options or suffix == ".zip":
+    if options.get("as") == "csv":
+        _features_to_csv(raw, target, url=url)
+    elif "member" in options or suffix == ".zip":
         _unzip(raw, target, url=url, pattern=options.get("member", ""))
     elif "sheet" in options or suffix in (".xlsx", ".xlsm"):
         _worksheet_to_csv(raw, target, url=url, sheet=options.get("sheet", ""))
@@ -254,3 +259,35 @@ def _cell(value) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return str(value)
+
+
+def _features_to_csv(raw: Path, target: Path, *, url: str) -> None:
+    """GeoJSON features' properties (or ArcGIS JSON features' attributes) as CSV rows."""
+    try:
+        document = json.loads(raw.read_bytes())
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DownloadFailed(f"{url} did not answer with JSON ({exc})") from exc
+    if not isinstance(document, dict) or not isinstance(document.get("features"), list):
+        error = document.get("error") if isinstance(document, dict) else None
+        detail = f": {error.get('message')}" if isinstance(error, dict) else ""
+        raise DownloadFailed(f"{url} did not answer with a list of features{detail}")
+    if document.get("exceededTransferLimit") or document.get("properties", {}).get(
+        "exceededTransferLimit"
+    ):
+        raise DownloadFailed(
+            f"{url} sent only the first {len(document['features'])} rows; "
+            f"narrow the query (filter it to one authority)"
+        )
+    rows = [
+        feature.get("properties") or feature.get("attributes") or {}
+        for feature in document["features"]
+        if isinstance(feature, dict)
+    ]
+    columns: list[str] = []
+    for row in rows:
+        columns += [name for name in row if name not in columns]
+    with target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({name: _cell(row.get(name)) for name in columns})

@@ -163,3 +163,24 @@ def test_a_worksheet_becomes_csv(shared_data, server, tmp_path):
     assert named.path.read_bytes() == found.path.read_bytes()
     with pytest.raises(SourceMissing, match="has no worksheet called 'Data'"):
         finder(tmp_path, refresh=True).find(IMD, url + "#sheet=Data")
+
+
+def test_a_feature_layer_answer_becomes_csv(shared_data, server, tmp_path):
+    import json
+
+    lookup = "boundaries/calderdale_lookup_lsoa21_ward24_lad24.csv"
+    with (shared_data / lookup).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    answer = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "geometry": None, "properties": row} for row in rows],
+    }
+    url = server.add("LSOA21_WD24_LAD24_EW_LU/FeatureServer/0/query", json.dumps(answer).encode())
+    found = finder(tmp_path).find(lookup, url + "?where=LAD24CD%3D%27E08000033%27&f=geojson#as=csv")
+    with found.path.open(encoding="utf-8", newline="") as handle:
+        assert list(csv.DictReader(handle)) == rows
+
+    answer["exceededTransferLimit"] = True
+    server.add("partial/query", json.dumps(answer).encode())
+    with pytest.raises(SourceMissing, match="sent only the first 129 rows"):
+        finder(tmp_path).find("other.csv", server.url("partial/query") + "#as=csv")
