@@ -244,8 +244,13 @@ def _worksheet_to_csv(raw: Path, target: Path, *, url: str, sheet: str) -> None:
             worksheet = book[(data or book.sheetnames)[0]]
         with target.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
+            in_table = False
             for row in worksheet.iter_rows(values_only=True):
-                if row and any(value not in (None, "") for value in row):
+                filled = sum(value not in (None, "") for value in row or ())
+                # Titles and notes above the table fill one cell; the table starts at
+                # the first row with several (its header).
+                in_table = in_table or filled > 1
+                if in_table and filled:
                     writer.writerow([_cell(value) for value in row])
     finally:
         book.close()

@@ -150,6 +150,8 @@ def test_a_worksheet_becomes_csv(shared_data, server, tmp_path):
     book.active.title = "Notes"
     book.active.append(["English Indices of Deprivation 2019"])
     sheet = book.create_sheet("IoD2019 Domains")
+    sheet.append(["Title rows above the table are left out"])
+    sheet.append([])
     for row in rows:
         sheet.append([int(cell) if cell.isdigit() else cell for cell in row])
     buffer = io.BytesIO()
