@@ -56,3 +56,44 @@ def assessor(db) -> User:
 @pytest.fixture
 def administrator(db) -> User:
     return make_person("admin@example.org", Role.ADMINISTRATOR)
+
+
+# Real places data, loaded once per test run -------------------------------------------
+# Calderdale and Trafford go into the test database through the same bundle loader a
+# deployment uses. Tests run inside transactions that roll back to this state, so they
+# must not use transaction=True (that would flush the loaded data).
+
+LOADED_BOROUGHS = ("calderdale", "trafford")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from commonweal.places.bundles import load_borough
+
+    path = Path(settings.COMMONWEAL_SHARED_DATA)
+    if not path.is_dir():
+        return
+    with django_db_blocker.unblock():
+        for key in LOADED_BOROUGHS:
+            load_borough(key, path, actor_label="test suite")
+
+
+def _authority(code: str):
+    from commonweal.places.models import Area, AreaType
+
+    area = Area.objects.filter(area_type=AreaType.LOCAL_AUTHORITY, gss_code=code).first()
+    if area is None:
+        pytest.skip(f"the shared open data for {code} is not loaded")
+    return area
+
+
+@pytest.fixture
+def calderdale(db):
+    """Calderdale (E08000033), the demo borough, as loaded from the real data."""
+    return _authority("E08000033")
+
+
+@pytest.fixture
+def trafford(db):
+    """Trafford (E08000009), the second borough, as loaded from the real data."""
+    return _authority("E08000009")

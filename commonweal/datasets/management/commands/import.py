@@ -19,18 +19,35 @@ class Command(BaseCommand):
         parser.add_argument("file", nargs="?", help="A file path or an https:// address.")
         parser.add_argument("--commit", action="store_true", help="Save the changes.")
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
+        parser.add_argument(
+            "--option",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help="An importer option, e.g. --option authority=E08000033 (repeatable).",
+        )
 
-    def handle(self, *args, source=None, file=None, commit=False, quiet=False, **options):
+    def handle(
+        self, *args, source=None, file=None, commit=False, quiet=False, option=(), **options
+    ):
         if not source:
             for key, cls in importers().items():
                 self.stdout.write(f"{key:32} {cls.title}")
             return
         if not file:
             raise CommandError("Give the file to import (a path or an https:// address).")
+        importer_options = {}
+        for pair in option or ():
+            key, sep, value = pair.partition("=")
+            if not sep or not key.strip():
+                raise CommandError(f"--option {pair!r}: write it as KEY=VALUE.")
+            importer_options[key.strip()] = value.strip()
         try:
-            importer = get_importer(source)()
+            importer = get_importer(source)(**importer_options)
         except KeyError as exc:
             raise CommandError(exc.args[0]) from exc
+        except (TypeError, ValueError) as exc:
+            raise CommandError(f"{source}: {exc}") from exc
         source_url = ""
         if file.startswith(("http://", "https://")):
             source_url = file
