@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commonweal.core import views
+from commonweal.core import audit_views, views
 
 app_name = "core"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("data-sources/", views.data_sources, name="data_sources"),
+    path("audit/", audit_views.audit_list, name="audit"),
 ]
