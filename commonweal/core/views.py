@@ -33,4 +33,7 @@ def error_500(request):
 
 
 def home(request):
-    return render(request, "core/home.html")
+    # The home page is "Find your neighbourhood": the postcode form and the borough maps.
+    from commonweal.places.presenters.home import present_home
+
+    return render(request, "core/home.html", present_home())

@@ -1,0 +1,12 @@
+"""What places offers the platform: registered from PlacesConfig.ready()."""
+
+from commonweal.core.registry import Feature, NavItem
+
+FEATURE = Feature(
+    key="places",
+    title="Places",
+    navigation=[
+        NavItem(label="Find your neighbourhood", url_name="core:home", order=10),
+        NavItem(label="Boroughs", url_name="places:boroughs", order=20),
+    ],
+)
