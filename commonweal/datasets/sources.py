@@ -156,6 +156,13 @@ def _clean_relative(relative: str) -> str:
 
 def unpack(raw: Path, target: Path, *, url: str, fragment: str = "") -> None:
     """Write the usable file from a download: as it is, a zip member, or a worksheet."""
+    with raw.open("rb") as handle:
+        start = handle.read(512).lstrip().lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        raise DownloadFailed(
+            f"{url} answered with a web page, not a data file (the address is probably the "
+            f"publication's page rather than its download)"
+        )
     options = {key: values[-1] for key, values in parse_qs(fragment).items()}
     suffix = Path(urlsplit(url).path).suffix.lower()
     if options.get("as") == "csv":

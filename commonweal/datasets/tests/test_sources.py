@@ -186,3 +186,10 @@ def test_a_feature_layer_answer_becomes_csv(shared_data, server, tmp_path):
     server.add("partial/query", json.dumps(answer).encode())
     with pytest.raises(SourceMissing, match="sent only the first 129 rows"):
         finder(tmp_path).find("other.csv", server.url("partial/query") + "#as=csv")
+
+
+def test_a_web_page_is_not_taken_for_data(server, tmp_path):
+    url = server.add("datasets/ons::some-page", b"<!DOCTYPE html><html><body>About</body></html>")
+    with pytest.raises(SourceMissing, match="answered with a web page, not a data file"):
+        finder(tmp_path).find(LSOA11, url)
+    assert not (tmp_path / "cache" / "data" / LSOA11).exists()
