@@ -24,7 +24,7 @@ class ApiTokenAuth(HttpBearer):
         return user
 
 
-class _ActiveSessionAuth(SessionAuth):
+class SessionCookieAuth(SessionAuth):
     """Django's session, with the CSRF check; refuses inactive accounts."""
 
     def authenticate(self, request, key):
@@ -36,6 +36,6 @@ class _ActiveSessionAuth(SessionAuth):
 
 # The token is tried first: the session check enforces CSRF on unsafe methods,
 # which a token-only integration never sends.
-session_or_token = [ApiTokenAuth(), _ActiveSessionAuth()]
+session_or_token = [ApiTokenAuth(), SessionCookieAuth()]
 
 __all__ = ["ApiTokenAuth", "session_or_token"]
