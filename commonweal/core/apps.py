@@ -13,7 +13,10 @@ class CoreConfig(AppConfig):
             registry.Feature(
                 key="core",
                 title="Core",
-                navigation=[],
-                personal_data=[],
+                navigation=[
+                    registry.NavItem(
+                        "Audit trail", "core:audit", order=900, permission="core.view_audit"
+                    )
+                ],
             )
         )
