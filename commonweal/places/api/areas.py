@@ -1,13 +1,16 @@
 """Areas: finding them by point or by name, and each one as GeoJSON."""
 
+from typing import Annotated
+
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import ErrorResponse
 from commonweal.core.pagination import PageParams, page_of, paginate
 from commonweal.places import services
 from commonweal.places.api import present
+from commonweal.places.api.errors import error
 from commonweal.places.api.schemas import (
     CODE_PATTERN,
     AreaFeature,
@@ -24,21 +27,45 @@ ERRORS_404 = {404: ErrorResponse, 422: ErrorResponse}
 
 class AreaFilters(Schema):
     lon: float | None = Field(
-        None, ge=-180, le=180, allow_inf_nan=False, description="Longitude (WGS84) of a point."
+        None,
+        ge=-180,
+        le=180,
+        allow_inf_nan=False,
+        description="Longitude (WGS84) of a point.",
+        examples=[-1.79491],
     )
     lat: float | None = Field(
-        None, ge=-90, le=90, allow_inf_nan=False, description="Latitude (WGS84) of a point."
+        None,
+        ge=-90,
+        le=90,
+        allow_inf_nan=False,
+        description="Latitude (WGS84) of a point.",
+        examples=[53.709243],
     )
     type: AreaType | None = Field(None, description="Only areas of this type.")
     authority: str | None = Field(
-        None, pattern=CODE_PATTERN, description="Only areas in this local authority (GSS code)."
+        None,
+        pattern=CODE_PATTERN,
+        description="Only areas in this local authority (GSS code).",
+        examples=["E08000033"],
     )
     q: str | None = Field(
         None,
         max_length=100,
         pattern=r"^[^\x00]*$",
-        description="Only areas whose name or code contains this text.",
+        description="Only areas whose name contains this text, or with this code.",
+        examples=["Brighouse"],
     )
+
+
+AreaTypePath = Annotated[
+    AreaType,
+    Path(description="The type of area.", examples=["lsoa21"]),
+]
+CodePath = Annotated[
+    str,
+    Path(description="The area's ONS GSS code, or a neighbourhood's code.", examples=["E01010875"]),
+]
 
 
 class EditionQuery(Schema):
@@ -59,16 +86,16 @@ class EditionQuery(Schema):
 )
 def list_areas(request: HttpRequest, filters: Query[AreaFilters], paging: Query[PageParams]):
     if (filters.lon is None) != (filters.lat is None):
-        return 400, error_body("invalid_point", "Give both lon and lat, or neither.")
+        return error(400, "invalid_point", "Give both lon and lat, or neither.")
     if filters.lon is None:
         areas = _filtered(Area.objects.select_related("authority"), filters)
     else:
         try:
             found = services.areas_for_point(filters.lon, filters.lat)
         except services.InvalidPoint as exc:
-            return 400, error_body("invalid_point", str(exc))
+            return error(400, "invalid_point", str(exc))
         except services.OutsideKnownAreas as exc:
-            return 404, error_body("outside_known_areas", str(exc))
+            return error(404, "outside_known_areas", str(exc))
         keep = set(_filtered(Area.objects.filter(pk__in=[a.pk for a in found]), filters))
         areas = [area for area in found if area in keep]
     page = paginate(request, areas, paging)
@@ -115,7 +142,9 @@ def area_or_404(area_type: str, gss_code: str) -> Area:
     operation_id="area_detail",
     openapi_extra=present.GEOJSON_RESPONSE_DOC,
 )
-def area_detail(request: HttpRequest, response: HttpResponse, area_type: AreaType, gss_code: str):
+def area_detail(
+    request: HttpRequest, response: HttpResponse, area_type: AreaTypePath, gss_code: CodePath
+):
     area = area_or_404(area_type, gss_code)
     present.negotiate_geojson(request, response)
     return present.area_feature(request, area)
@@ -129,7 +158,7 @@ def area_detail(request: HttpRequest, response: HttpResponse, area_type: AreaTyp
     url_name="area_neighbours",
     operation_id="area_neighbours",
 )
-def area_neighbours(request: HttpRequest, area_type: AreaType, gss_code: str):
+def area_neighbours(request: HttpRequest, area_type: AreaTypePath, gss_code: CodePath):
     area = area_or_404(area_type, gss_code)
     return {
         "area": present.area_summary(request, area),
@@ -151,11 +180,11 @@ def area_neighbours(request: HttpRequest, area_type: AreaType, gss_code: str):
     operation_id="area_deprivation",
 )
 def area_deprivation(
-    request: HttpRequest, area_type: AreaType, gss_code: str, edition: Query[EditionQuery]
+    request: HttpRequest, area_type: AreaTypePath, gss_code: CodePath, edition: Query[EditionQuery]
 ):
     area = area_or_404(area_type, gss_code)
     figures = services.deprivation_for(area, edition.edition)
     if figures is None:
         label = Edition(edition.edition).label
-        return 404, error_body("not_found", f"We hold no {label} figures for {area.name}.")
-    return present.deprivation(request, area, edition.edition, figures)
+        return error(404, "not_found", f"We hold no {label} figures for {area.name}.")
+    return present.deprivation(request, figures)

@@ -2,16 +2,17 @@
 
 import json
 
-from django.http import HttpRequest
-from ninja import Router
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Status
 
 from commonweal.accounts.api_auth import session_or_token
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import ErrorResponse
 from commonweal.places import services
 from commonweal.places.api import present
 from commonweal.places.api.areas import area_or_404
+from commonweal.places.api.errors import error
 from commonweal.places.api.schemas import AreaFeature, NeighbourhoodIn
-from commonweal.places.models import Area, AreaType
+from commonweal.places.models import AreaType
 
 router = Router(tags=["Neighbourhoods"])
 
@@ -41,17 +42,10 @@ AUTH_ERRORS = {401: ErrorResponse, 403: ErrorResponse}
         }
     },
 )
-def create_neighbourhood(request: HttpRequest, response, payload: NeighbourhoodIn):
-    authority = Area.objects.authorities().filter(gss_code=payload.authority.upper()).first()
-    if authority is None:
-        return 422, error_body(
-            "invalid_request",
-            f"We hold no local authority with the code {payload.authority}.",
-            [{"location": "body.payload.authority", "message": "Unknown local authority."}],
-        )
+def create_neighbourhood(request: HttpRequest, response: HttpResponse, payload: NeighbourhoodIn):
     common = {
         "actor": request.user,
-        "authority": authority,
+        "authority": payload.authority.upper(),
         "name": payload.name,
         "description": payload.description,
     }
@@ -63,9 +57,9 @@ def create_neighbourhood(request: HttpRequest, response, payload: NeighbourhoodI
                 **common, geojson_text=json.dumps(payload.geometry)
             )
     except services.NeighbourhoodInvalid as exc:
-        return 422, error_body("neighbourhood_invalid", exc.reason)
+        return error(422, "neighbourhood_invalid", exc.reason)
     present.negotiate_geojson(request, response)
-    return 201, present.area_feature(request, area)
+    return Status(201, present.area_feature(request, area))
 
 
 @router.delete(
@@ -80,4 +74,4 @@ def create_neighbourhood(request: HttpRequest, response, payload: NeighbourhoodI
 def delete_neighbourhood(request: HttpRequest, code: str):
     area = area_or_404(AreaType.NEIGHBOURHOOD, code)
     services.delete_neighbourhood(actor=request.user, area=area)
-    return 204, None
+    return Status(204, None)

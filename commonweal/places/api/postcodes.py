@@ -1,14 +1,21 @@
 """Postcodes: the areas a postcode is in."""
 
-from django.http import HttpRequest
-from ninja import Router
+from typing import Annotated
 
-from commonweal.api import ErrorResponse, error_body
+from django.http import HttpRequest
+from ninja import Path, Router
+
+from commonweal.api import ErrorResponse
 from commonweal.places import services
 from commonweal.places.api import present
+from commonweal.places.api.errors import error
 from commonweal.places.api.schemas import PostcodeAreas
 
 router = Router(tags=["Postcodes"])
+
+PostcodePath = Annotated[
+    str, Path(description="A UK postcode, in any spelling.", examples=["HD6 2EL"])
+]
 
 
 @router.get(
@@ -25,13 +32,13 @@ router = Router(tags=["Postcodes"])
     url_name="postcode_detail",
     operation_id="postcode_detail",
 )
-def postcode_detail(request: HttpRequest, postcode: str):
+def postcode_detail(request: HttpRequest, postcode: PostcodePath):
     try:
         result = services.lookup_postcode(postcode)
     except services.InvalidPostcode as exc:
-        return 400, error_body("invalid_postcode", str(exc))
+        return error(400, "invalid_postcode", str(exc))
     except services.UnknownPostcode as exc:
-        return 404, error_body("unknown_postcode", str(exc))
+        return error(404, "unknown_postcode", str(exc))
     point = result.point
     return {
         "postcode": result.postcode.postcode,

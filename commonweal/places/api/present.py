@@ -108,3 +108,30 @@ def negotiate_geojson(request: HttpRequest, response) -> None:
     if "application/json" in accept and GEOJSON not in accept and "*/*" not in accept:
         return
     response["Content-Type"] = f"{GEOJSON}; charset=utf-8"
+
+
+def deprivation(request: HttpRequest, figures) -> dict:
+    """An AreaDeprivation (from the places services) as the API's dictionary."""
+    return {
+        "area": area_summary(request, figures.area),
+        "edition": figures.edition,
+        "edition_label": figures.edition_label,
+        "lsoa_type": figures.lsoa_type,
+        "areas_ranked": figures.national_count,
+        "weighted": figures.weighted,
+        "weighting": figures.weighting,
+        "lsoa_count": figures.lsoa_count,
+        "population_covered": figures.population_covered,
+        "domains": [
+            {
+                "domain": figure.domain,
+                "label": figure.label,
+                "rank": figure.rank,
+                "decile": figure.decile,
+                "score": figure.score,
+                "share_most_deprived": figure.share_most_deprived,
+            }
+            for figure in figures.domains.values()
+        ],
+        "attributions": attributions(figures.datasets),
+    }

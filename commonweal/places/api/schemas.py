@@ -92,25 +92,44 @@ class Neighbours(Schema):
 class DomainFigure(Schema):
     domain: Domain
     label: str
-    rank: float | None = Field(None, description="1 is the most deprived area in England.")
-    decile: float | None = Field(None, description="1 is the most deprived tenth of areas.")
+    rank: int | float = Field(
+        ...,
+        description=(
+            "1 is the most deprived LSOA in England. For a larger area, the "
+            "population-weighted mean rank of its LSOAs."
+        ),
+    )
+    decile: int = Field(..., description="1 is the most deprived tenth of LSOAs.")
     score: float | None = Field(None, description="Published for the 2025 edition only.")
+    share_most_deprived: float = Field(
+        ...,
+        description="The share (0 to 1) of the population in England's most deprived decile.",
+    )
 
 
 class Deprivation(Schema):
     area: AreaSummary
     edition: Edition
     edition_label: str
+    lsoa_type: AreaType = Field(..., description="The LSOAs the edition ranks.")
     areas_ranked: int = Field(..., description="How many LSOAs the edition ranks.")
     weighted: bool = Field(
         ...,
         description=(
-            "The figures are population-weighted averages of the LSOAs the area is made of, "
-            "not the published ranks of a single LSOA."
+            "False: an LSOA's own published figures. True: figures built from the LSOAs the "
+            "area is made of (see `weighting`)."
         ),
     )
-    coverage: float = Field(
-        ..., description="The share (0 to 1) of the area's LSOAs that the figures are built from."
+    weighting: Literal["published", "population", "equal"] = Field(
+        ...,
+        description=(
+            "`published` for an LSOA; `population` when weighted by the LSOAs' populations; "
+            "`equal` when some populations are unknown, so every LSOA counts the same."
+        ),
+    )
+    lsoa_count: int = Field(..., description="How many LSOAs the figures are built from.")
+    population_covered: int | None = Field(
+        None, description="The population of those LSOAs, when known."
     )
     domains: list[DomainFigure]
     attributions: list[Attribution]
