@@ -1,5 +1,6 @@
 """Areas: finding them by point or by name, and each one as GeoJSON."""
 
+import re
 from typing import Annotated
 
 from django.db.models import Q
@@ -117,14 +118,17 @@ def _filtered(areas, filters: AreaFilters):
 
 
 def area_or_404(area_type: str, gss_code: str) -> Area:
-    area = (
-        Area.objects.select_related("authority", "dataset")
-        .filter(area_type=area_type, gss_code__in={gss_code, gss_code.upper()})
-        .first()
-    )
+    area = None
+    # A code that cannot exist is not looked up (PostgreSQL refuses NUL characters, say).
+    if re.fullmatch(CODE_PATTERN, gss_code):
+        area = (
+            Area.objects.select_related("authority", "dataset")
+            .filter(area_type=area_type, gss_code__in={gss_code, gss_code.upper()})
+            .first()
+        )
     if area is None:
         label = AreaType(area_type).label
-        raise Http404(f"We hold no area of type “{label}” with the code {gss_code}.")
+        raise Http404(f"We hold no area of type “{label}” with the code {gss_code[:40]}.")
     return area
 
 

@@ -276,3 +276,17 @@ def test_bad_edition_is_422(client, calderdale):
 
 def test_deprivation_of_an_unknown_area_is_404(client, calderdale):
     assert_error(client.get("/api/v1/areas/country/E92000001/deprivation"), 404, "not_found")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/areas/lsoa21/E01%00",
+        "/api/v1/areas/lsoa21/E01%00/neighbours",
+        "/api/v1/areas/lsoa21/E01%00/deprivation",
+        "/api/v1/areas/lsoa21/" + "E" * 500,
+    ],
+)
+def test_codes_that_cannot_exist_are_404(client, path):
+    # Not a database error: PostgreSQL refuses NUL characters in text.
+    assert_error(client.get(path), 404, "not_found")
