@@ -176,7 +176,7 @@ def _snapshot(area: Area) -> dict:
 
 def _create(*, actor, authority: Area, name: str, description: str, geometry, members) -> Area:
     area = Area(
-        gss_code=f"pending-{uuid.uuid4().hex}",
+        gss_code=f"pending-{uuid.uuid4().hex[:20]}",  # gss_code holds 32
         name=name,
         area_type=AreaType.NEIGHBOURHOOD,
         generation=GENERATION,
