@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
+    "ninja",
     "commonweal.core",
     "commonweal.accounts",
     "commonweal.datasets",
