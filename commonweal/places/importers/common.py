@@ -129,11 +129,15 @@ class AuthorityFilter:
         if self.authority is not None:
             self.name_prefix = self.authority.name + " "
         if area_type is not None:
-            self.known = set(
-                Area.objects.of_type(area_type)
-                .in_authority(self.code)
-                .values_list("gss_code", flat=True)
-            )
+            held = Area.objects.of_type(area_type)
+            self.known = set(held.in_authority(self.code).values_list("gss_code", flat=True))
+            if self.name_prefix:
+                # LSOAs held but not yet placed by a lookup are named after their authority.
+                self.known |= set(
+                    held.filter(name__startswith=self.name_prefix).values_list(
+                        "gss_code", flat=True
+                    )
+                )
 
     @property
     def active(self) -> bool:

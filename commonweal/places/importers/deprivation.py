@@ -74,7 +74,11 @@ class DeprivationImporter(CsvImporter):
                         f"required column missing ({self.code_columns[0]}); the file has: "
                         f"{', '.join(header[:8])}",
                     )
-                require_filter_basis(self.filter, self.authority_column is not None)
+                require_filter_basis(
+                    self.filter,
+                    self.authority_column is not None,
+                    by_name=self.name_column is not None,
+                )
             yield line, raw
 
     def domain_columns(self, header: list[str]) -> dict[str, tuple[str, str, str | None]]:

@@ -74,7 +74,9 @@ class PopulationMid2020(CsvImporter):
                 "required columns missing (lsoa11_code, total_population and one column per "
                 f"age 0 … 89, 90+); the file has: {', '.join(header[:12])}",
             )
-        require_filter_basis(self.filter, columns["authority"] is not None)
+        require_filter_basis(
+            self.filter, columns["authority"] is not None, by_name=columns["name"] is not None
+        )
         return columns
 
     def clean_row(self, raw: dict[str, Any]) -> Estimate | None:

@@ -326,3 +326,11 @@ def test_import_command_passes_options(calderdale, capsys):
     out = capsys.readouterr().out
     assert "Kept 129 rows for Calderdale" in out
     assert "Dry run" in out
+
+
+def test_national_file_for_a_borough_before_its_lookup(calderdale):
+    # Without the lookup, the LSOAs held under Calderdale's name are Calderdale's.
+    Area.objects.of_type(AreaType.LSOA21).update(authority=None)
+    path = DATA / "iod2025/imd2025_england_lsoa21.csv.gz"
+    report = run_import(get_importer("iod2025")(authority="E08000033"), path)
+    assert "Kept 129 rows for Calderdale; skipped 33626 rows for other areas." in report.notes
