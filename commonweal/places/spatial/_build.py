@@ -35,6 +35,8 @@ from ._raster import Grid, boundary_segments, rasterise, sorted_unique
 
 # Above this many candidates a centre is located through the STRtree instead of one by one.
 _TREE_THRESHOLD = 8
+# Children are classified in batches of this many, to bound temporary memory.
+_BATCH_CHILDREN = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,22 @@ def build_levels(
         rows = (marked[parent] // nx) * 2 + (local >> 1)
         child = rows * child_nx + cols
         xs, ys = centres(cols, rows, level + 1)
-        answer = _child_answers(
-            geoms, tree, keys[level + 1], n, parent, child, xs, ys, ptr, areas, inherited
-        )
+        answer = np.empty(len(child), dtype=np.int64)
+        for lo in range(0, len(child), _BATCH_CHILDREN):
+            part = slice(lo, lo + _BATCH_CHILDREN)
+            answer[part] = _child_answers(
+                geoms,
+                tree,
+                keys[level + 1],
+                n,
+                parent[part],
+                child[part],
+                xs[part],
+                ys[part],
+                ptr,
+                areas,
+                inherited,
+            )
         rank = np.searchsorted(child_marked, child)
         is_marked = np.zeros(len(child), dtype=bool)
         inside = rank < len(child_marked)

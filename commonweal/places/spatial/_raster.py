@@ -20,7 +20,7 @@ import numpy as np
 import shapely
 
 # Pieces are processed in batches of roughly this many, to bound temporary memory.
-_BATCH_PIECES = 1 << 20
+_BATCH_PIECES = 1 << 18
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,6 @@ from ._exact import first_cover
 _POLYGON = 3
 _MULTIPOINT = 4  # MultiPoint, MultiLineString, MultiPolygon and collections come after it
 _MULTIPOLYGON = 6
-# Areas with more vertices than this are prepared (a point locator is built for them).
-_PREPARE_VERTICES = 64
 
 
 class AreaIndex:
@@ -77,8 +75,7 @@ class AreaIndex:
         self._answers = np.array([*keys, None], dtype=object)  # index -1 gives None
         self._levels: Levels | None = None
         if len(keys):
-            many_vertices = shapely.get_num_coordinates(geoms) > _PREPARE_VERTICES
-            shapely.prepare(geoms[many_vertices])
+            shapely.prepare(geoms)  # cheap: GEOS builds each point locator on first use
             tree = shapely.STRtree(geoms)
             self._levels = build_levels(geoms, tree, cells_per_area, depth)
 
