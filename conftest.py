@@ -102,23 +102,10 @@ def trafford(db):
 # Tests that need the database as migrations leave it (no places data, no datasets, no
 # audit events) mark themselves `empty_database`; the real data is removed inside the
 # test's own transaction and comes back when it rolls back.
-EMPTY_DATABASE_MODULES = {
-    # The importer framework's own tests count every Area, DataSet and AuditEvent. Listed
-    # here until that module marks itself (pytestmark = pytest.mark.empty_database).
-    "commonweal/datasets/tests/test_import_framework.py",
-}
-
-
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "empty_database: run without the real places data loaded for the session"
     )
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.nodeid.split("::")[0] in EMPTY_DATABASE_MODULES:
-            item.add_marker(pytest.mark.empty_database)
 
 
 @pytest.fixture(autouse=True)

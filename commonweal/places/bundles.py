@@ -55,6 +55,28 @@ class Step:
     official_url: str  # the publication a deployment downloads it from
     options: dict = field(default_factory=dict)
 
+    def importer_options(self, borough: "Borough") -> dict:
+        # Official tables are often national, so keep only the borough's rows. Boundary
+        # downloads are already filtered by their query, and filtering them again by the
+        # simplified borough outline would drop edge areas.
+        if self.source in NATIONAL_TABLE_SOURCES:
+            return {"authority": borough.gss_code, **self.options}
+        return dict(self.options)
+
+
+# Sources whose official publication covers the whole country, with a local-authority
+# column (or LSOA names) to keep one borough's rows by.
+NATIONAL_TABLE_SOURCES = frozenset(
+    {
+        "lsoa-ward-authority-lookup",
+        "lsoa2011-2021-lookup",
+        "population-mid2020",
+        "iod2019",
+        "iod2025",
+        "postcodes-ons",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Borough:
@@ -221,7 +243,7 @@ def load_borough(
             for number, step in enumerate(borough.steps, start=1):
                 if progress:
                     progress(number, len(borough.steps), step)
-                importer = get_importer(step.source)(**step.options)
+                importer = get_importer(step.source)(**step.importer_options(borough))
                 report = run_import(
                     importer,
                     data_dir / step.path,

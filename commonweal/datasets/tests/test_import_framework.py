@@ -10,6 +10,9 @@ from commonweal.datasets.importing.base import CsvImporter
 from commonweal.datasets.models import DataSet
 from commonweal.places.models import Area, AreaType
 
+# These tests count every Area, DataSet and AuditEvent, so run without the session data.
+pytestmark = pytest.mark.empty_database
+
 
 class WardNames(CsvImporter):
     """A tiny importer used to exercise the framework itself."""
