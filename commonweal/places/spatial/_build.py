@@ -35,8 +35,8 @@ from ._raster import Grid, boundary_segments, rasterise, sorted_unique
 
 # Above this many candidates a centre is located through the STRtree instead of one by one.
 _TREE_THRESHOLD = 8
-# Children are classified in batches of this many, to bound temporary memory.
-_BATCH_CHILDREN = 1 << 17
+# Marked cells are split in batches of this many, to bound temporary memory.
+_BATCH_PARENTS = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ def build_levels(
     n0y = grid.ny >> depth
     starts, ends, owner = boundary_segments(geoms)
     keys = [rasterise(grid, starts, ends, owner, n)]
+    del starts, ends, owner
     for level in range(depth, 0, -1):
         keys.append(_coarsen(keys[-1], n, n0x << level))
     keys.reverse()  # keys[level] now holds the (cell, area) pairs of that level
@@ -117,41 +118,31 @@ def build_levels(
     inherited = answer[marked]  # w(c) of each marked cell, -1 for none
 
     for level in range(depth):
-        nx = n0x << level
-        child_nx = nx << 1
-        child_marked, child_ptr, child_areas = _csr(keys[level + 1], n)
-        parent = np.repeat(np.arange(len(marked)), 4)
-        local = np.tile(np.arange(4), len(marked))
-        cols = (marked[parent] % nx) * 2 + (local & 1)
-        rows = (marked[parent] // nx) * 2 + (local >> 1)
-        child = rows * child_nx + cols
-        xs, ys = centres(cols, rows, level + 1)
-        answer = np.empty(len(child), dtype=np.int64)
-        for lo in range(0, len(child), _BATCH_CHILDREN):
-            part = slice(lo, lo + _BATCH_CHILDREN)
-            answer[part] = _child_answers(
-                geoms,
-                tree,
-                keys[level + 1],
-                n,
-                parent[part],
-                child[part],
-                xs[part],
-                ys[part],
-                ptr,
-                areas,
-                inherited,
+        child_keys = keys[level + 1]
+        child_marked, child_ptr, child_areas = _csr(child_keys, n)
+        code = np.empty(4 * len(marked), dtype=np.int32)
+        child_inherited = np.full(len(child_marked), -1, dtype=np.int64)
+        for lo in range(0, len(marked), _BATCH_PARENTS):
+            parent = np.repeat(np.arange(lo, min(lo + _BATCH_PARENTS, len(marked))), 4)
+            local = np.tile(np.arange(4), len(parent) // 4)
+            nx = n0x << level
+            cols = (marked[parent] % nx) * 2 + (local & 1)
+            rows = (marked[parent] // nx) * 2 + (local >> 1)
+            child = rows * (nx << 1) + cols
+            xs, ys = centres(cols, rows, level + 1)
+            answer = _child_answers(
+                geoms, tree, child_keys, n, parent, child, xs, ys, ptr, areas, inherited
             )
-        rank = np.searchsorted(child_marked, child)
-        is_marked = np.zeros(len(child), dtype=bool)
-        inside = rank < len(child_marked)
-        is_marked[inside] = child_marked[rank[inside]] == child[inside]
-        code = np.where(answer >= 0, answer, -1)
-        code[is_marked] = -2 - rank[is_marked]
-        codes.append(code.astype(np.int32))
-        inherited = np.full(len(child_marked), -1, dtype=np.int64)
-        inherited[rank[is_marked]] = answer[is_marked]
-        marked, ptr, areas = child_marked, child_ptr, child_areas
+            rank = np.searchsorted(child_marked, child)
+            is_marked = rank < len(child_marked)
+            is_marked[is_marked] = child_marked[rank[is_marked]] == child[is_marked]
+            part = np.where(answer >= 0, answer, -1)
+            part[is_marked] = -2 - rank[is_marked]
+            code[4 * lo : 4 * lo + len(parent)] = part
+            child_inherited[rank[is_marked]] = answer[is_marked]
+        codes.append(code)
+        keys[level] = None  # no longer needed: free it before the next, larger level
+        marked, ptr, areas, inherited = child_marked, child_ptr, child_areas, child_inherited
 
     # Leaves: keep the boundary areas that could beat the inherited default.
     counts = np.diff(ptr)

@@ -60,14 +60,17 @@ class Grid:
 
 def boundary_segments(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every ring segment of every (multi)polygon: start points, end points, owning area."""
-    polys, poly_owner = shapely.get_parts(geoms, return_index=True)
-    rings, ring_poly = shapely.get_rings(polys, return_index=True)
-    coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
-    same_ring = coord_ring[1:] == coord_ring[:-1]
+    _, coords, offsets = shapely.to_ragged_array(geoms, include_z=False)
+    # offsets[0] splits coordinates into rings, offsets[1] rings into polygons and, for
+    # multipolygons, offsets[2] polygons into geometries.
+    owner = np.arange(len(geoms))
+    for split in reversed(offsets):
+        owner = np.repeat(owner, np.diff(split))  # ends as the owner of each coordinate
+    ring = np.repeat(np.arange(len(offsets[0]) - 1), np.diff(offsets[0]))
+    same_ring = ring[1:] == ring[:-1]
     starts = coords[:-1][same_ring]
     ends = coords[1:][same_ring]
-    owner = poly_owner[ring_poly[coord_ring[:-1][same_ring]]]
-    return starts, ends, owner.astype(np.int64)
+    return starts, ends, owner[:-1][same_ring].astype(np.int64)
 
 
 def rasterise(
