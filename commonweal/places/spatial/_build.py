@@ -62,8 +62,11 @@ def plan_grid(bounds, n_areas: int, cells_per_area: float, depth: int) -> tuple[
     width, height = x1 - x0, y1 - y0
     eps = 1e-10 * max(1.0, abs(x0), abs(x1), abs(y0), abs(y1))
     target = min(max(cells_per_area * n_areas, 1.0), float(1 << 20))
-    size = math.sqrt(width * height / target) if width > 0 and height > 0 else 0.0
-    n0x = max(1, round(width / size)) if size > 0 else 1
+    # Longitude/latitude (as the bounds suggest): make cells square on the ground.
+    looks_geographic = -180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90
+    aspect = max(math.cos(math.radians((y0 + y1) / 2)), 0.01) if looks_geographic else 1.0
+    size = math.sqrt(width * height * aspect / target) if width > 0 and height > 0 else 0.0
+    n0x = max(1, round(width * aspect / size)) if size > 0 else 1
     n0y = max(1, round(height / size)) if size > 0 else 1
     # Finest cells must stay far larger than eps, so that a boundary piece of half a cell,
     # widened by eps, never spans more than two cells.

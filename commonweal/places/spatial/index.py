@@ -57,7 +57,8 @@ class AreaIndex:
     ``cells_per_area`` (the level-0 grid's size relative to the number of areas) and
     ``depth`` (the number of 2 x 2 refinements of boundary cells) trade build time and memory
     against query speed; the defaults suit anything from a few areas to every LSOA in
-    England and Wales.
+    England and Wales. When the bounds lie within longitude/latitude ranges, cells are made
+    square on the ground; this only affects speed, never answers.
     """
 
     def __init__(
