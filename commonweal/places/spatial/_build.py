@@ -8,8 +8,8 @@ testing the cell's centre. A marked leaf keeps a short candidate list for the ex
 
 Each level is a flat ``int32`` array of codes:
 
-* ``code >= 0``: every point in the cell is in the interior of area ``code`` (the smallest
-  covering area); no exact test is needed.
+* ``code >= 0``: no boundary crosses the cell, and ``code`` is the smallest area covering
+  it, so every point in it has that answer with no exact test.
 * ``code == -1``: no area covers any point of the cell.
 * ``code <= -2``: the cell is marked. Above the leaf level its four children are at
   ``4 * (-2 - code) + 2 * row_bit + column_bit`` in the next level's array; at the leaf
@@ -117,7 +117,7 @@ def build_levels(
     xs, ys = centres(cells % n0x, cells // n0x, 0)
     answer = min_cover_tree(tree, xs, ys, keys[0], cells, n)
     marked, ptr, areas = _csr(keys[0], n)
-    codes = [_codes(answer, cells, marked)]
+    codes = [_codes(answer, marked)]
     inherited = answer[marked]  # w(c) of each marked cell, -1 for none
 
     for level in range(depth):
@@ -182,7 +182,7 @@ def _csr(keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return cell[first], ptr, area
 
 
-def _codes(answer: np.ndarray, cells: np.ndarray, marked: np.ndarray) -> np.ndarray:
+def _codes(answer: np.ndarray, marked: np.ndarray) -> np.ndarray:
     code = np.where(answer >= 0, answer, -1)
     code[marked] = -2 - np.arange(len(marked))
     return code.astype(np.int32)

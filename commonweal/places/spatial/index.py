@@ -22,6 +22,11 @@ Rules
   ``ValueError``; :meth:`AreaIndex.lookup_many` answers ``None`` for that point, because a
   bulk load commonly has rows without coordinates.
 
+Sharing
+-------
+Queries never modify the index (GEOS point locators are built with it), so one index can
+be built per boundary generation and shared by every thread of a process.
+
 How it works
 ------------
 A grid over the areas' bounding box is refined (2 x 2, a few levels) wherever an area
@@ -76,7 +81,11 @@ class AreaIndex:
         self._answers = np.array([*keys, None], dtype=object)  # index -1 gives None
         self._levels: Levels | None = None
         if len(keys):
-            shapely.prepare(geoms)  # cheap: GEOS builds each point locator on first use
+            shapely.prepare(geoms)
+            # GEOS builds a prepared area's point locator on first use; do it now, so that
+            # queries only ever read the index (and the first query is not slower).
+            x0, y0, x1, y1 = shapely.bounds(geoms).T
+            shapely.intersects_xy(geoms, (x0 + x1) / 2, (y0 + y1) / 2)
             tree = shapely.STRtree(geoms)
             self._levels = build_levels(geoms, tree, cells_per_area, depth)
 

@@ -7,6 +7,7 @@ the repository root. The tests are skipped, saying where they looked, if it is a
 import csv
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -95,3 +96,15 @@ def test_calderdale_vertices_go_to_the_smallest_key(calderdale):
     coords = np.unique(shapely.get_coordinates([geom for _, geom in calderdale]), axis=0)
     xs, ys = coords[:, 0], coords[:, 1]
     assert list(index.lookup_many(xs, ys)) == brute_force(calderdale, xs, ys)
+
+
+def test_one_index_shared_by_threads(calderdale, crime_points):
+    xs, ys = crime_points
+    index = AreaIndex(calderdale)
+    expected = list(index.lookup_many(xs, ys))
+    chunks = [slice(i, i + 300) for i in range(0, len(xs), 300)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        bulk = pool.map(lambda part: list(index.lookup_many(xs[part], ys[part])), chunks)
+        single = pool.map(index.lookup, xs, ys)
+        assert [key for part in bulk for key in part] == expected
+        assert list(single) == expected
