@@ -25,7 +25,7 @@ class AreaPage:
     area: Area
     type_label: str
     map_svg: str
-    ward: Area | None
+    wards: list[Area]
     authority: Area | None
     neighbours: list[Link]
     editions: list[EditionFigures]
@@ -43,7 +43,7 @@ class AreaPage:
 
 def present_area(area: Area) -> AreaPage:
     neighbours = list(services.neighbours(area)) if area.shape is not None else []
-    ward = _ward_of(area)
+    wards = _wards_of(area)
     authority = area.authority
     editions = [
         figures
@@ -55,7 +55,7 @@ def present_area(area: Area) -> AreaPage:
     estimate = area.population_estimates.select_related("dataset").order_by("-year").first()
     if estimate is not None:
         datasets.append(estimate.dataset)
-    for other in (ward, authority):
+    for other in (*wards, authority):
         if other is not None:
             datasets.append(other.dataset)
     map_svg = ""
@@ -69,7 +69,7 @@ def present_area(area: Area) -> AreaPage:
         area=area,
         type_label=area_type_label(area),
         map_svg=map_svg,
-        ward=ward,
+        wards=wards,
         authority=authority,
         neighbours=[Link(n.name, area_url(n), n.gss_code) for n in neighbours],
         editions=editions,
@@ -99,10 +99,14 @@ def breadcrumbs(area: Area | None) -> list[dict]:
     return crumbs
 
 
-def _ward_of(area: Area) -> Area | None:
-    if area.area_type not in (AreaType.LSOA11, AreaType.LSOA21):
-        return None
-    return area.parents.filter(area_type=AreaType.WARD).select_related("dataset").first()
+def _wards_of(area: Area) -> list[Area]:
+    """The ward an LSOA 2021 is in; for an LSOA 2011, the wards of the LSOAs it became."""
+    wards = Area.objects.of_type(AreaType.WARD).select_related("dataset").order_by("name")
+    if area.area_type == AreaType.LSOA21:
+        return list(wards.filter(children=area))
+    if area.area_type == AreaType.LSOA11:
+        return list(wards.filter(children__links_to_2011__lsoa11=area).distinct())
+    return []
 
 
 def _lsoa_links(area: Area) -> tuple[list[Link], str]:

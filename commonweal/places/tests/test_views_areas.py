@@ -69,6 +69,8 @@ class TestAreaPage:
         assert "English Indices of Deprivation 2019" in html
         assert "The same place in the 2021 census areas" in html
         assert 'href="/places/lsoa21/' in html
+        # Its ward, through the 2021 areas it became.
+        assert 'href="/places/ward/' in html
         # IoD 2019 here has no scores, so no score column for it.
         section_2019 = html.split('id="deprivation-iod2019"')[1]
         assert ">Score<" not in section_2019
