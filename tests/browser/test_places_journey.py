@@ -146,6 +146,9 @@ def test_screenshots(browser, site, route, tmp_path_factory):
         ]:
             page.goto(site + url)
             page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+            page.screenshot(path=str(folder / f"{name}-top.png"))
+            for index, figure in enumerate(page.locator("main figure").all()):
+                figure.screenshot(path=str(folder / f"{name}-figure-{index}.png"))
     finally:
         page.close()
     print(f"screenshots in {folder}")

@@ -87,8 +87,13 @@ def _row(domain: str, deprivation) -> DomainRow | None:
         label="Overall (IMD)" if domain == Domain.IMD else Domain(domain).label,
         rank=round(rank) if rank is not None else None,
         decile=round(decile) if decile is not None else None,
-        score=_get(figure, "score", None),
+        score=_score(_get(figure, "score", None)),
     )
+
+
+def _score(value) -> float | None:
+    """Published scores have three decimal places; averages are shown the same way."""
+    return round(float(value), 3) if value is not None else None
 
 
 def _domain_figure(deprivation, domain: str):

@@ -49,7 +49,7 @@ def area_map(
 ) -> str:
     """The area filled in blue, its neighbours lighter and linked to their pages."""
     neighbours = [n for n in neighbours if n.geometry is not None and not n.geometry.is_empty]
-    projection = Projection.fit(expand(geometry.bounds, 0.15), width=width, max_height=520)
+    projection = Projection.fit(expand(geometry.bounds, 0.35), width=width, max_height=520)
     parts = []
     for shape in neighbours:
         path = svg.element("path", d=projection.path(shape.geometry), class_="cw-map__neighbour")

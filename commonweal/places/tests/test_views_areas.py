@@ -44,7 +44,7 @@ class TestAreaPage:
         assert f"Decile {imd.decile}:" in html
         assert 'class="cw-chart"' in html
         assert "1 = most deprived 10%" in html
-        assert f">{imd.rank}<" in html
+        assert f">{imd.rank:,}<" in html
         assert ">Score<" in html
         # The ward and borough, linked.
         assert f'href="/places/lad/{calderdale.gss_code}/"' in html

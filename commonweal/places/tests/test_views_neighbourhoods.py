@@ -6,11 +6,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from commonweal.accounts.models import Role
+from commonweal.accounts.models import Role, RoleAssignment, User
 from commonweal.places.models import Area, AreaType
-from conftest import make_person
 
 pytestmark = pytest.mark.django_db
+
+
+def make_person(email: str, role: str, authority) -> User:
+    # Not imported from the root conftest: "conftest" is ambiguous once tests/browser's is loaded.
+    user = User.objects.create_user(email=email, password="correct horse battery staple")
+    RoleAssignment.objects.create(user=user, role=role, authority=authority)
+    return user
 
 
 @pytest.fixture
