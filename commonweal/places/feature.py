@@ -9,4 +9,6 @@ FEATURE = Feature(
         NavItem(label="Find your neighbourhood", url_name="core:home", order=10),
         NavItem(label="Boroughs", url_name="places:boroughs", order=20),
     ],
+    # The places API (areas, postcodes, neighbourhoods), mounted under /api/v1/.
+    api_routers={"/": "commonweal.places.api.router"},
 )
