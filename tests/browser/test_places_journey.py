@@ -7,8 +7,10 @@ import pytest
 
 from commonweal.places.models import Area, AreaType, Postcode
 
-# No django_db mark: a test transaction would hold SQLite's write lock while the live
-# server (another thread, its own connection) needs it for every request.
+# django_db (not transaction=True) makes pytest-django create the test database, where
+# the root conftest loads the boroughs. The journeys only read, so the live server (its
+# own thread and connection, see conftest.py) sees that committed data and nothing is
+# flushed for the tests that run after these.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 POSTCODE = "HX1 1AA"  # Halifax town centre, Calderdale
