@@ -1,9 +1,11 @@
 """Postcode and point lookups on the real boundaries, and how far they agree."""
 
 import math
+from pathlib import Path
 
 import pytest
 import shapely
+from django.conf import settings
 
 from commonweal.places import services, spatial_cache
 from commonweal.places.models import Area, AreaType, Postcode
@@ -150,3 +152,11 @@ def test_postcode_point_agreement(calderdale, trafford):
     assert calderdale_11.postcodes == 7229
     assert 0.86 <= calderdale_11.share <= 0.92
     assert trafford_21.generalised and calderdale_11.generalised
+    # The figures are reported in docs/data-sources.md; they must be the ones measured here.
+    docs = (Path(settings.BASE_DIR) / "docs" / "data-sources.md").read_text(encoding="utf-8")
+    for measured in (trafford_21, calderdale_11):
+        row = (
+            f"| {measured.postcodes:,} | {measured.agreeing:,} | "
+            f"{measured.agreeing / measured.postcodes:.2%} |"
+        )
+        assert row in docs, f"docs/data-sources.md does not report {measured.authority.name}: {row}"
