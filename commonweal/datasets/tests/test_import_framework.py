@@ -141,3 +141,46 @@ def test_empty_and_missing_files(tmp_path):
 def test_import_command_refuses_unknown_sources():
     with pytest.raises(CommandError, match="No importer called 'nonsense'"):
         call_command("import", "nonsense", "file.csv")
+
+
+# The command line: what an operator sees -------------------------------------------
+
+
+@pytest.mark.django_db
+def test_import_command_shows_progress_and_the_change_summary(shared_data, capsys):
+    path = shared_data / "boundaries/calderdale_lsoa2011_bsc.geojson"
+    call_command("import", "lsoa2011-boundaries", str(path))
+    captured = capsys.readouterr()
+    assert "Reading calderdale_lsoa2011_bsc.geojson" in captured.err  # the progress bar
+    assert captured.out.splitlines() == [
+        "Dry run (nothing saved; add --commit to save): lsoa2011-boundaries "
+        "from calderdale_lsoa2011_bsc.geojson",
+        "Rows read: 128",
+        "LSOA 2011 areas: 0 → 128",
+        "Records created: 128, updated: 0, unchanged: 0",
+    ]
+    assert Area.objects.count() == 0
+
+    call_command("import", "lsoa2011-boundaries", str(path), "--commit", "--quiet")
+    captured = capsys.readouterr()
+    assert captured.err == ""  # --quiet: no progress bar
+    assert "Committed: lsoa2011-boundaries" in captured.out
+    assert Area.objects.filter(area_type=AreaType.LSOA11).count() == 128
+
+
+@pytest.mark.django_db
+def test_import_command_reports_each_bad_row_and_saves_nothing(tmp_path, capsys):
+    lookup = write(
+        tmp_path,
+        "lsoa11_code,change_code,lsoa21_code,ltla22_code\n"
+        "E01010875,Q,E01010875,E08000033\n"
+        "E01010876,U,,E08000033\n",
+        name="links.csv",
+    )
+    with pytest.raises(CommandError, match=r"links\.csv: 2 problems found; nothing was saved\."):
+        call_command("import", "lsoa2011-2021-lookup", str(lookup), "--commit", "--quiet")
+    errors = capsys.readouterr().err.splitlines()
+    assert errors[0] == "  line 2, column 'change_code': “Q” is not a change code (U, S, M or X)"
+    assert errors[1].startswith("  line 3, column 'lsoa21_code': ")
+    assert DataSet.objects.count() == 0
+    assert AuditEvent.objects.count() == 0
