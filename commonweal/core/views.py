@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 from commonweal.datasets.models import DataSet
 
@@ -29,7 +32,12 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    return render(request, "errors/500.html", status=500)
+    # Rendered without the request's context processors (as Django's own server_error is):
+    # whatever broke, perhaps the database, must not break the error page too.
+    page = loader.get_template("errors/500.html").render(
+        {"site_name": settings.COMMONWEAL_SITE_NAME, "navigation": []}
+    )
+    return HttpResponseServerError(page)
 
 
 def home(request):
