@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "commonweal.accounts",
     "commonweal.datasets",
     "commonweal.places",
+    "commonweal.directory",
 ]
 
 MIDDLEWARE = [

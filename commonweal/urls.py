@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("commonweal.core.urls")),
     path("accounts/", include("commonweal.accounts.urls")),
     path("places/", include("commonweal.places.urls")),
+    path("groups/", include("commonweal.directory.urls")),
     path("api/v1/", api.urls),
 ]
 

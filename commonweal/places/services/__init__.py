@@ -26,9 +26,12 @@ from commonweal.places.services.lookup import (
     postcode_point_agreement,
 )
 from commonweal.places.services.neighbourhoods import (
+    check_inside_authority,
     create_neighbourhood_from_geojson,
     create_neighbourhood_from_lsoas,
     delete_neighbourhood,
+    lsoas_within,
+    parse_boundary,
     update_neighbourhood,
 )
 from commonweal.places.services.population import refresh_population_totals
@@ -50,6 +53,7 @@ __all__ = [
     "PostcodeResult",
     "UnknownPostcode",
     "areas_for_point",
+    "check_inside_authority",
     "create_neighbourhood_from_geojson",
     "create_neighbourhood_from_lsoas",
     "delete_neighbourhood",
@@ -57,8 +61,10 @@ __all__ = [
     "lookup_postcode",
     "lsoa_predecessors",
     "lsoa_successors",
+    "lsoas_within",
     "neighbours",
     "normalise_postcode",
+    "parse_boundary",
     "postcode_point_agreement",
     "refresh_population_totals",
     "update_neighbourhood",

@@ -295,3 +295,20 @@ def delete_neighbourhood(
     audit.record("places.neighbourhood_deleted", actor=actor, obj=area, before=before)
     area.members.clear()
     area.delete()
+
+
+# Shared with other apps that take a drawn boundary (a group's area of benefit, say), so
+# that every drawn shape is checked by the same rules.
+def parse_boundary(geojson_text: str) -> shapely.Geometry:
+    """A GeoJSON Polygon or MultiPolygon, checked; raises NeighbourhoodInvalid."""
+    return _parse_geojson(geojson_text)
+
+
+def check_inside_authority(authority: Area, geometry: shapely.Geometry) -> None:
+    """Refuse a shape that lies (more than a sliver) outside the authority."""
+    _inside_authority(authority, geometry)
+
+
+def lsoas_within(authority: Area, geometry: shapely.Geometry) -> list[Area]:
+    """The authority's LSOAs (2021) at least half inside the shape."""
+    return _members_within(authority, geometry)

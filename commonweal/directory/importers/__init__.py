@@ -1,0 +1,1 @@
+"""Directory importers: CSV lists of organisations and Open Referral UK feeds."""

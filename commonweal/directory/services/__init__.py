@@ -1,0 +1,89 @@
+"""The directory's services: every write goes through one of these (atomic, audited).
+
+Each takes a keyword-only `actor` (a person, or None for the system itself) and refuses
+with PermissionDenied what the actor may not do, or DirectoryError with the reason.
+"""
+
+from commonweal.directory.services.benefit import served_lsoas, set_benefit, set_interest_tags
+from commonweal.directory.services.conduct import (
+    ConductStatus,
+    accept_code,
+    conduct_status,
+    current_code,
+    publish_code,
+)
+from commonweal.directory.services.errors import DirectoryError, DirectoryInvalid
+from commonweal.directory.services.leaders import (
+    CONSENT_TEXT,
+    give_consent,
+    published_leader,
+    withdraw_consent,
+)
+from commonweal.directory.services.links import (
+    add_to_consortium,
+    create_consortium,
+    current_members,
+    end_link,
+    link,
+    remove_from_consortium,
+)
+from commonweal.directory.services.membership import (
+    current_membership,
+    join,
+    leader,
+    leave,
+    member_count,
+    remove_member,
+    set_role,
+)
+from commonweal.directory.services.organisations import (
+    DETAIL_FIELDS,
+    clean_details,
+    clear_override,
+    override_classification,
+    register_organisation,
+    update_organisation,
+    verify_organisation,
+    withdraw_organisation,
+)
+from commonweal.directory.services.taxonomy import add_tag, retire_tag
+
+__all__ = [
+    "CONSENT_TEXT",
+    "DETAIL_FIELDS",
+    "ConductStatus",
+    "DirectoryError",
+    "DirectoryInvalid",
+    "accept_code",
+    "add_tag",
+    "add_to_consortium",
+    "clean_details",
+    "clear_override",
+    "conduct_status",
+    "create_consortium",
+    "current_code",
+    "current_members",
+    "current_membership",
+    "end_link",
+    "give_consent",
+    "join",
+    "leader",
+    "leave",
+    "link",
+    "member_count",
+    "override_classification",
+    "publish_code",
+    "published_leader",
+    "register_organisation",
+    "remove_from_consortium",
+    "remove_member",
+    "retire_tag",
+    "served_lsoas",
+    "set_benefit",
+    "set_interest_tags",
+    "set_role",
+    "update_organisation",
+    "verify_organisation",
+    "withdraw_consent",
+    "withdraw_organisation",
+]

@@ -1,0 +1,359 @@
+"""Creating and changing organisations: details, workforce and money, classification."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from commonweal.core import audit
+from commonweal.directory.engine.classification import classify
+from commonweal.directory.engine.identifiers import PARSERS, InvalidIdentifier
+from commonweal.directory.models import (
+    ClassificationChoice,
+    GroupRole,
+    LegalForm,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    StatusChange,
+    VerificationStatus,
+)
+from commonweal.directory.services._common import check, person
+from commonweal.directory.services.errors import DirectoryError, DirectoryInvalid
+
+# The fields a person may set on an organisation (areas of benefit and tags have their own
+# service, benefit.set_benefit).
+DETAIL_FIELDS = (
+    "name",
+    "kind",
+    "legal_form",
+    "charity_number",
+    "company_number",
+    "society_number",
+    "description",
+    "website",
+    "email",
+    "phone",
+    "postcode",
+    "members_count",
+    "active_volunteers",
+    "paid_staff_fte",
+    "annual_income",
+    "contract_income_share",
+    "figures_year",
+)
+NUMBER_FIELDS = {"charity_number": "charity", "company_number": "company"}
+NUMBER_FIELDS["society_number"] = "society"
+
+
+def snapshot(organisation: Organisation) -> dict:
+    values = {name: getattr(organisation, name) for name in DETAIL_FIELDS}
+    for name in ("paid_staff_fte", "annual_income", "contract_income_share"):
+        if values[name] is not None:
+            values[name] = str(values[name])
+    values["status"] = organisation.status
+    values["classification"] = organisation.classification
+    return values
+
+
+def _decimal(value, field: str, errors: dict, *, places: int) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = Decimal(str(value).replace(",", "").replace("£", "").strip())
+    except InvalidOperation:
+        errors[field] = "Enter a number."
+        return None
+    if not number.is_finite() or number < 0:
+        errors[field] = "Enter a number of zero or more."
+        return None
+    return round(number, places)
+
+
+def _whole(value, field: str, errors: dict) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value).replace(",", "").strip())
+    except ValueError:
+        errors[field] = "Enter a whole number."
+        return None
+    if number < 0:
+        errors[field] = "Enter a whole number of zero or more."
+        return None
+    return number
+
+
+def clean_details(details: dict, *, authority) -> dict:
+    """Check submitted details; raise DirectoryInvalid with every problem at once."""
+    from commonweal.places import services as places
+
+    errors: dict[str, str] = {}
+    cleaned = {}
+    unknown = set(details) - set(DETAIL_FIELDS)
+    if unknown:
+        raise DirectoryInvalid({sorted(unknown)[0]: "This is not a detail you can set."})
+    for field, value in details.items():
+        if isinstance(value, str):
+            value = value.strip()
+        cleaned[field] = value
+    if "name" in cleaned:
+        cleaned["name"] = " ".join((cleaned["name"] or "").split())
+        if not cleaned["name"]:
+            errors["name"] = "Enter the organisation's name."
+        elif len(cleaned["name"]) > 200:
+            errors["name"] = "The name must be 200 characters or fewer."
+    if "kind" in cleaned and cleaned["kind"] not in OrganisationKind.values:
+        errors["kind"] = "Choose what kind of organisation it is."
+    if "legal_form" in cleaned:
+        cleaned["legal_form"] = cleaned["legal_form"] or LegalForm.OTHER
+        if cleaned["legal_form"] not in LegalForm.values:
+            errors["legal_form"] = "Choose its legal form, or “Other or not known”."
+    for field, kind in NUMBER_FIELDS.items():
+        if cleaned.get(field):
+            try:
+                org_id = PARSERS[kind](cleaned[field])
+            except InvalidIdentifier as exc:
+                errors[field] = str(exc)
+            else:
+                cleaned[field] = org_id.value if org_id.scheme != "GB-NIC" else "NIC" + org_id.value
+        elif field in cleaned:
+            cleaned[field] = ""
+    for field in ("members_count", "active_volunteers", "figures_year"):
+        if field in cleaned:
+            cleaned[field] = _whole(cleaned[field], field, errors)
+    if cleaned.get("figures_year") is not None and not 1900 <= cleaned["figures_year"] <= 2100:
+        errors["figures_year"] = "Enter a year, for example 2026."
+    if "paid_staff_fte" in cleaned:
+        cleaned["paid_staff_fte"] = _decimal(
+            cleaned["paid_staff_fte"], "paid_staff_fte", errors, places=1
+        )
+    if "annual_income" in cleaned:
+        cleaned["annual_income"] = _decimal(
+            cleaned["annual_income"], "annual_income", errors, places=2
+        )
+    if "contract_income_share" in cleaned:
+        share = _decimal(
+            cleaned["contract_income_share"], "contract_income_share", errors, places=3
+        )
+        if share is not None and share > 1:
+            errors["contract_income_share"] = (
+                "Give the share of income from contracts as a number from 0 to 1 "
+                "(0.25 is a quarter)."
+            )
+        cleaned["contract_income_share"] = share
+    if cleaned.get("website") and not cleaned["website"].startswith(("https://", "http://")):
+        cleaned["website"] = "https://" + cleaned["website"]
+    if cleaned.get("email") and ("@" not in cleaned["email"] or " " in cleaned["email"]):
+        errors["email"] = "Enter an email address like name@example.org."
+    if cleaned.get("postcode"):
+        try:
+            found = places.lookup_postcode(cleaned["postcode"])
+        except places.PlacesError as exc:
+            errors["postcode"] = getattr(exc, "reason", None) or str(exc)
+        else:
+            cleaned["postcode"] = found.postcode.postcode
+            if authority is not None and found.postcode.authority_code != authority.gss_code:
+                errors["postcode"] = f"{found.postcode.postcode} is not in {authority.name}."
+            cleaned["longitude"] = found.postcode.longitude
+            cleaned["latitude"] = found.postcode.latitude
+    elif "postcode" in cleaned:
+        cleaned.update(postcode="", longitude=None, latitude=None)
+    if errors:
+        raise DirectoryInvalid(errors)
+    return cleaned
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:200] or "organisation"
+    slug, number = base, 2
+    while Organisation.records.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def refresh_classification(organisation: Organisation) -> None:
+    result = classify(organisation.workforce())
+    organisation.computed_classification = result.classification.value
+    organisation.computed_reason = result.reason
+    organisation.computed_rule = result.rule
+
+
+def register_organisation(
+    *, actor, authority, name: str, kind: str, is_sample: bool = False, **details
+) -> Organisation:
+    """A new entry, unverified until an officer checks it. Its creator becomes its leader."""
+    check(actor, "directory.add_organisation")
+    if authority is None or authority.area_type != "lad":
+        raise DirectoryError("Choose the borough the organisation is in.", "authority")
+    cleaned = clean_details({"name": name, "kind": kind, **details}, authority=authority)
+    with transaction.atomic():
+        organisation = Organisation(
+            authority=authority,
+            slug=_unique_slug(cleaned["name"]),
+            created_by=person(actor),
+            is_sample=is_sample,
+            **cleaned,
+        )
+        refresh_classification(organisation)
+        organisation.save()
+        now = timezone.now()
+        StatusChange.objects.create(
+            organisation=organisation,
+            status=VerificationStatus.UNVERIFIED,
+            reason="Registered",
+            changed_by=person(actor),
+            changed_at=now,
+        )
+        if person(actor) is not None:
+            Membership.objects.create(
+                organisation=organisation, user=actor, role=GroupRole.LEADER, joined_at=now
+            )
+        audit.record(
+            "directory.organisation_registered",
+            actor=actor,
+            obj=organisation,
+            after=snapshot(organisation),
+        )
+    return organisation
+
+
+def update_organisation(*, actor, organisation: Organisation, **changes) -> Organisation:
+    check(actor, "directory.change_organisation", organisation)
+    cleaned = clean_details(changes, authority=organisation.authority)
+    with transaction.atomic():
+        organisation = Organisation.records.select_for_update().get(pk=organisation.pk)
+        before = snapshot(organisation)
+        for field, value in cleaned.items():
+            setattr(organisation, field, value)
+        refresh_classification(organisation)
+        organisation.save()
+        after = snapshot(organisation)
+        if before != after:
+            changed = {k: v for k, v in after.items() if before.get(k) != v}
+            audit.record(
+                "directory.organisation_updated",
+                actor=actor,
+                obj=organisation,
+                before={k: before.get(k) for k in changed},
+                after=changed,
+            )
+    return organisation
+
+
+def override_classification(
+    *, actor, organisation: Organisation, classification: str, justification: str
+) -> Organisation:
+    """An officer decides the classification, with a recorded justification."""
+    check(actor, "directory.override_classification", organisation)
+    justification = (justification or "").strip()
+    if classification not in (ClassificationChoice.COMMUNITY_LED, ClassificationChoice.PROVIDER):
+        raise DirectoryError("Choose community-led or service provider.", "classification")
+    if len(justification) < 10:
+        raise DirectoryError(
+            "Say why the classification should be overridden (at least 10 characters).",
+            "justification",
+        )
+    with transaction.atomic():
+        organisation = Organisation.records.select_for_update().get(pk=organisation.pk)
+        before = _classification_state(organisation)
+        organisation.classification_override = classification
+        organisation.override_justification = justification
+        organisation.override_by = person(actor)
+        organisation.override_at = timezone.now()
+        organisation.save()
+        audit.record(
+            "directory.classification_overridden",
+            actor=actor,
+            obj=organisation,
+            before=before,
+            after=_classification_state(organisation),
+        )
+    return organisation
+
+
+def clear_override(*, actor, organisation: Organisation, reason: str) -> Organisation:
+    """Undo an override: the computed classification applies again."""
+    check(actor, "directory.override_classification", organisation)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DirectoryError("Say why the override is being removed.", "reason")
+    with transaction.atomic():
+        organisation = Organisation.records.select_for_update().get(pk=organisation.pk)
+        if not organisation.classification_override:
+            raise DirectoryError("The classification is not overridden.", "classification")
+        before = _classification_state(organisation)
+        organisation.classification_override = ""
+        organisation.override_justification = ""
+        organisation.override_by = None
+        organisation.override_at = None
+        organisation.save()
+        audit.record(
+            "directory.classification_override_removed",
+            actor=actor,
+            obj=organisation,
+            before=before,
+            after={**_classification_state(organisation), "reason": reason},
+        )
+    return organisation
+
+
+def _classification_state(organisation: Organisation) -> dict:
+    return {
+        "computed": organisation.computed_classification,
+        "override": organisation.classification_override or None,
+        "justification": organisation.override_justification or None,
+        "effective": organisation.classification,
+    }
+
+
+def _set_status(*, actor, organisation, status: str, reason: str, action: str) -> Organisation:
+    check(actor, "directory.verify_organisation", organisation)
+    with transaction.atomic():
+        organisation = Organisation.records.select_for_update().get(pk=organisation.pk)
+        before = organisation.status
+        if before == status:
+            raise DirectoryError(
+                f"{organisation.name} is already {VerificationStatus(status).label.lower()}."
+            )
+        organisation.status = status
+        organisation.save(update_fields=["status", "updated_at"])
+        StatusChange.objects.create(
+            organisation=organisation,
+            status=status,
+            reason=reason,
+            changed_by=person(actor),
+            changed_at=timezone.now(),
+        )
+        audit.record(
+            action,
+            actor=actor,
+            obj=organisation,
+            before={"status": before},
+            after={"status": status, "reason": reason},
+        )
+    return organisation
+
+
+def verify_organisation(*, actor, organisation: Organisation, note: str = "") -> Organisation:
+    return _set_status(
+        actor=actor,
+        organisation=organisation,
+        status=VerificationStatus.VERIFIED,
+        reason=(note or "").strip() or "Checked by an officer",
+        action="directory.organisation_verified",
+    )
+
+
+def withdraw_organisation(*, actor, organisation: Organisation, reason: str) -> Organisation:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DirectoryError("Say why the entry is being withdrawn.", "reason")
+    return _set_status(
+        actor=actor,
+        organisation=organisation,
+        status=VerificationStatus.WITHDRAWN,
+        reason=reason,
+        action="directory.organisation_withdrawn",
+    )

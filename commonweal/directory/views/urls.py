@@ -1,0 +1,3 @@
+from commonweal.directory.views import home
+
+urlpatterns = [*home.urlpatterns]
