@@ -1,3 +1,5 @@
-from commonweal.directory.views import home
+"""Every directory page's path, gathered from the modules that serve them."""
 
-urlpatterns = [*home.urlpatterns]
+from commonweal.directory.views import home, manage, network, officer
+
+urlpatterns = [*home.urlpatterns, *manage.urlpatterns, *officer.urlpatterns, *network.urlpatterns]

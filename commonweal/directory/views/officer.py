@@ -1,0 +1,3 @@
+"""Directory pages (officer): filled in by its own part of the work."""
+
+urlpatterns: list = []
