@@ -6,7 +6,9 @@ Every error has one shape: {"error": {"code": ..., "message": ..., "details": [.
 from importlib import import_module
 
 from django.core.exceptions import PermissionDenied
+from django.core.signals import got_request_exception
 from django.http import Http404
+from django.utils.log import log_response
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -81,6 +83,22 @@ def _http_error(request, exc: HttpError):
     codes = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found"}
     code = codes.get(exc.status_code, "error")
     return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def _server_error(request, exc: Exception):
+    # Anything unforeseen: logged with its traceback and signalled as Django does for pages,
+    # then answered in the one error shape rather than as an HTML page.
+    got_request_exception.send(sender=None, request=request)
+    response = api.create_response(
+        request,
+        error_body("server_error", "Sorry, there is a problem with the service. Try again later."),
+        status=500,
+    )
+    log_response(
+        "Internal Server Error: %s", request.path, response=response, request=request, exception=exc
+    )
+    return response
 
 
 def mount_feature_routers() -> None:
