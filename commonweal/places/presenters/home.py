@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import shapely
 from django.urls import reverse
 
+from commonweal.datasets.models import DataSet
 from commonweal.places.forms import PostcodeForm
 from commonweal.places.models import Area, AreaType
 from commonweal.places.presenters.links import area_url
@@ -17,13 +18,18 @@ class BoroughMap:
     href: str
     map_svg: str
     parts_label: str
+    dataset_ids: frozenset[int]  # the boundaries drawn on the map
 
 
 def present_home(form: PostcodeForm | None = None) -> dict:
     authorities = list(Area.objects.authorities().order_by("name"))
+    boroughs = [_borough_map(a) for a in authorities]
+    drawn = set().union(*(borough.dataset_ids for borough in boroughs))
     return {
         "form": form or PostcodeForm(),
-        "boroughs": [_borough_map(a) for a in authorities],
+        "boroughs": boroughs,
+        # The maps draw ONS boundaries, so the page carries their attribution.
+        "attributions": list(DataSet.objects.filter(pk__in=drawn).order_by("title", "pk")),
     }
 
 
@@ -33,15 +39,20 @@ def _borough_map(authority: Area) -> BoroughMap:
     if not parts:
         parts_label = "small areas"
         parts = list(Area.objects.of_type(AreaType.LSOA21).in_authority(authority).with_geometry())
+    drawn = {p.dataset_id for p in parts}
     outline = authority.shape
-    if outline is None and parts:
-        outline = shapely.union_all([p.shape for p in parts])
-    map_svg = ""
     if outline is not None:
-        map_svg = picker_map(
-            f"Map of {authority.name} and its {parts_label}; each is a link to its page",
-            outline,
-            shapes_from(parts, href=area_url),
-            point_url=reverse("places:point"),
-        )
-    return BoroughMap(authority, area_url(authority), map_svg, parts_label)
+        drawn.add(authority.dataset_id)
+    elif parts:
+        outline = shapely.union_all([p.shape for p in parts])
+    if outline is None:
+        return BoroughMap(authority, area_url(authority), "", parts_label, frozenset())
+    map_svg = picker_map(
+        f"Map of {authority.name} and its {parts_label}; each is a link to its page",
+        outline,
+        shapes_from(parts, href=area_url),
+        point_url=reverse("places:point"),
+    )
+    return BoroughMap(
+        authority, area_url(authority), map_svg, parts_label, frozenset(drawn - {None})
+    )
