@@ -95,3 +95,29 @@ def test_erasing_twice_does_nothing_more(resident, administrator):
     erase_account(actor=resident, user=resident)
     erase_account(actor=administrator, user=User.objects.get(pk=resident.pk))
     assert AuditEvent.objects.filter(action="account.erased").count() == 1
+
+
+def test_after_erasure_no_audit_event_names_the_person(administrator, calderdale):
+    """The trail keeps every event and its actor, but nothing that says who they were."""
+    from commonweal.accounts import services
+    from commonweal.accounts.models import Role
+
+    person = services.sign_up(
+        email="Erin.Erasable@example.org", password=PASSWORD, display_name="Erin Erasable"
+    )
+    services.grant_role(actor=administrator, user=person, role=Role.ORGANISER, authority=calderdale)
+    ids_before = set(AuditEvent.objects.values_list("pk", flat=True))
+    erase_account(actor=person, user=person)
+
+    events = list(AuditEvent.objects.all())
+    assert ids_before <= {event.pk for event in events}  # nothing was deleted
+    assert {e.action for e in events if e.actor_id == person.pk} >= {
+        "account.created",
+        "account.erased",
+    }
+    for event in events:
+        text = " ".join(
+            str(part) for part in (event.actor_label, event.object_repr, event.before, event.after)
+        ).lower()
+        for identifying in ("erin.erasable@example.org", "erin erasable"):
+            assert identifying not in text, (event.action, text)
