@@ -32,6 +32,10 @@ class Feature:
     exports: dict[str, str] = field(default_factory=dict)
     # API routers mounted under /api/v1/: {prefix: "dotted.path.to.router"}.
     api_routers: dict[str, str] = field(default_factory=dict)
+    # Callables taking (authority, demo officer, demo password) after `commonweal demo load`
+    # has loaded a borough, making the feature's demo records; each returns lines to print
+    # (none when it had nothing to do).
+    demo_loaders: list[Callable[[Any, Any, str], list[str]]] = field(default_factory=list)
 
 
 _features: dict[str, Feature] = {}
@@ -45,6 +49,10 @@ def register(feature: Feature) -> None:
 
 def features() -> list[Feature]:
     return list(_features.values())
+
+
+def demo_loaders() -> list[Callable[[Any, Any, str], list[str]]]:
+    return [loader for feature in _features.values() for loader in feature.demo_loaders]
 
 
 def navigation() -> list[NavItem]:

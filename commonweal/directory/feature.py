@@ -1,6 +1,7 @@
 """What the directory offers the platform: registered from DirectoryConfig.ready()."""
 
 from commonweal.core.registry import Feature, NavItem
+from commonweal.directory.demo import load_sample_groups
 from commonweal.directory.personal_data import erase_person, personal_data
 
 FEATURE = Feature(
@@ -12,4 +13,5 @@ FEATURE = Feature(
     personal_data=[personal_data],
     erasers=[erase_person],
     api_routers={"/directory": "commonweal.directory.api.router"},
+    demo_loaders=[load_sample_groups],
 )

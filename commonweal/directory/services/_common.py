@@ -12,3 +12,9 @@ def check(actor, permission: str, obj=None) -> None:
 
 def person(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def forget_roles(user) -> None:
+    """Drop the group roles rules.py cached on this user object after a membership change."""
+    if user is not None:
+        user.__dict__.pop("_directory_roles", None)

@@ -5,12 +5,8 @@ from django.utils import timezone
 
 from commonweal.core import audit
 from commonweal.directory.models import GroupRole, LeaderContact, Membership, Organisation
-from commonweal.directory.services._common import check, person
+from commonweal.directory.services._common import check, forget_roles, person
 from commonweal.directory.services.errors import DirectoryError
-
-
-def _forget_cached_roles(user) -> None:
-    user.__dict__.pop("_directory_roles", None)
 
 
 def current_membership(user, organisation) -> Membership | None:
@@ -33,7 +29,7 @@ def join(*, actor, organisation: Organisation) -> Membership:
             obj=organisation,
             after={"membership": membership.pk, "role": membership.role},
         )
-    _forget_cached_roles(actor)
+    forget_roles(actor)
     return membership
 
 
@@ -50,7 +46,7 @@ def leave(*, actor, organisation: Organisation) -> None:
             obj=organisation,
             before={"membership": membership.pk, "role": membership.role},
         )
-    _forget_cached_roles(actor)
+    forget_roles(actor)
 
 
 def _end(membership: Membership) -> None:
@@ -91,6 +87,8 @@ def set_role(*, actor, membership: Membership, role: str) -> Membership:
             _withdraw_contact(organisation.pk, membership.user_id)
         membership.role = role
         membership.save(update_fields=["role"])
+        forget_roles(actor)
+        forget_roles(membership.user)
         audit.record(
             "directory.member_role_changed",
             actor=actor,

@@ -19,7 +19,7 @@ from commonweal.directory.models import (
     StatusChange,
     VerificationStatus,
 )
-from commonweal.directory.services._common import check, person
+from commonweal.directory.services._common import check, forget_roles, person
 from commonweal.directory.services.errors import DirectoryError, DirectoryInvalid
 
 # The fields a person may set on an organisation (areas of benefit and tags have their own
@@ -210,6 +210,7 @@ def register_organisation(
             Membership.objects.create(
                 organisation=organisation, user=actor, role=GroupRole.LEADER, joined_at=now
             )
+            forget_roles(actor)
         audit.record(
             "directory.organisation_registered",
             actor=actor,

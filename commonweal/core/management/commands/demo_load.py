@@ -80,6 +80,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"Made the demo account {person.email} ({person.role_label}).")
             elif person.granted:
                 self.stdout.write(f"Gave {person.email} the role {person.role_label}.")
+        from commonweal.accounts.models import User
+        from commonweal.core import registry
+
+        officer_user = User.objects.get(email__iexact=people[0].email)
+        for loader in registry.demo_loaders():
+            lines = loader(authority, officer_user, password)
+            changed = changed or bool(lines)
+            for line in lines:
+                self.stdout.write(line)
         if not changed and not any(person.changed for person in people):
             self.stdout.write(f"Nothing changed: {authority.name} was already loaded.")
         else:
