@@ -4,6 +4,11 @@ Each takes a keyword-only `actor` (a person, or None for the system itself) and 
 with PermissionDenied what the actor may not do, or DirectoryError with the reason.
 """
 
+from commonweal.directory.services.activities import (
+    create_activity,
+    delete_activity,
+    update_activity,
+)
 from commonweal.directory.services.benefit import served_lsoas, set_benefit, set_interest_tags
 from commonweal.directory.services.conduct import (
     ConductStatus,
@@ -60,10 +65,12 @@ __all__ = [
     "clean_details",
     "clear_override",
     "conduct_status",
+    "create_activity",
     "create_consortium",
     "current_code",
     "current_members",
     "current_membership",
+    "delete_activity",
     "end_link",
     "give_consent",
     "join",
@@ -82,6 +89,7 @@ __all__ = [
     "set_benefit",
     "set_interest_tags",
     "set_role",
+    "update_activity",
     "update_organisation",
     "verify_organisation",
     "withdraw_consent",
