@@ -12,6 +12,7 @@ from commonweal.directory.views.officer_common import crumbs, guard, person_labe
 from commonweal.directory.views.officer_forms import (
     ClearOverrideForm,
     OverrideForm,
+    add_page_error,
     add_service_error,
     bound_for,
 )
@@ -24,7 +25,7 @@ def classification(request, slug: str):
         return denied
     forms, bound = bound_for(request, OverrideForm, ClearOverrideForm)
     if request.method == "POST" and bound is None:
-        forms["override"].add_error(None, "Choose to override the classification or to undo it.")
+        add_page_error(forms["override"], "Choose to override the classification or to undo it.")
     elif bound is not None and bound.is_valid():
         try:
             if bound.action == "override":

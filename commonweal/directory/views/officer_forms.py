@@ -137,6 +137,13 @@ def add_service_error(form: forms.Form, error) -> None:
         form.add_error(field if field in form.fields else None, reason)
 
 
+def add_page_error(form: forms.Form, message: str) -> None:
+    """A problem with the whole post (it named no action), shown on a form left empty."""
+    form.full_clean()  # an unbound form: no field errors, but somewhere to put this one
+    form.cleaned_data = {}
+    form.add_error(None, message)
+
+
 def bound_for(request, *form_classes, **kwargs) -> tuple[dict, forms.Form | None]:
     """One form per action on a page: the one named by the posted `action` is bound."""
     posted = request.POST.get("action") if request.method == "POST" else None

@@ -13,6 +13,7 @@ from commonweal.directory.views.officer_common import crumbs, guard
 from commonweal.directory.views.officer_forms import (
     AddTagForm,
     RetireTagForm,
+    add_page_error,
     add_service_error,
     bound_for,
 )
@@ -52,7 +53,7 @@ def interest_tags_manage(request):
         return denied
     forms, bound = bound_for(request, AddTagForm, RetireTagForm)
     if request.method == "POST" and bound is None:
-        forms["add"].add_error(None, "Choose to add a community of interest or to retire one.")
+        add_page_error(forms["add"], "Choose to add a community of interest or to retire one.")
     elif bound is not None and bound.is_valid():
         data = bound.cleaned_data
         try:

@@ -21,6 +21,7 @@ from commonweal.directory.views.officer_common import (
 from commonweal.directory.views.officer_forms import (
     VerifyForm,
     WithdrawForm,
+    add_page_error,
     add_service_error,
     bound_for,
 )
@@ -87,7 +88,7 @@ def verification_review(request, slug: str):
         return denied
     forms, bound = bound_for(request, VerifyForm, WithdrawForm)
     if request.method == "POST" and bound is None:
-        forms["verify"].add_error(None, "Choose to verify the entry or to withdraw it.")
+        add_page_error(forms["verify"], "Choose to verify the entry or to withdraw it.")
     elif bound is not None and bound.is_valid():
         try:
             if bound.action == "verify":
