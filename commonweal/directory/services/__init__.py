@@ -17,6 +17,17 @@ from commonweal.directory.services.conduct import (
     current_code,
     publish_code,
 )
+from commonweal.directory.services.coverage import (
+    AuthorityCoverage,
+    LsoaCoverage,
+    WardCoverage,
+    active_community_groups,
+    authority_coverage,
+    groups_serving,
+    is_borough_wide,
+    lsoas_of,
+    ward_coverage,
+)
 from commonweal.directory.services.errors import DirectoryError, DirectoryInvalid
 from commonweal.directory.services.leaders import (
     CONSENT_TEXT,
@@ -56,12 +67,17 @@ from commonweal.directory.services.taxonomy import add_tag, retire_tag
 __all__ = [
     "CONSENT_TEXT",
     "DETAIL_FIELDS",
+    "AuthorityCoverage",
     "ConductStatus",
     "DirectoryError",
     "DirectoryInvalid",
+    "LsoaCoverage",
+    "WardCoverage",
     "accept_code",
+    "active_community_groups",
     "add_tag",
     "add_to_consortium",
+    "authority_coverage",
     "clean_details",
     "clear_override",
     "conduct_status",
@@ -73,10 +89,13 @@ __all__ = [
     "delete_activity",
     "end_link",
     "give_consent",
+    "groups_serving",
+    "is_borough_wide",
     "join",
     "leader",
     "leave",
     "link",
+    "lsoas_of",
     "member_count",
     "override_classification",
     "publish_code",
@@ -92,6 +111,7 @@ __all__ = [
     "update_activity",
     "update_organisation",
     "verify_organisation",
+    "ward_coverage",
     "withdraw_consent",
     "withdraw_organisation",
 ]
