@@ -1,10 +1,8 @@
-"""Activities: what a group does or offers, published as Open Referral UK services.
+"""Activities: what a group does or offers, published with its entry (and as Open
+Referral UK services)."""
 
-NOTE: this file was rewritten by the Open Referral helper after it accidentally overwrote
-the version another engineer was writing; the interface follows their views and form
-(create_activity, update_activity, delete_activity, clean_activity). Please check it.
-"""
-
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from commonweal.core import audit
@@ -19,7 +17,7 @@ LIMITS = {"name": 200, "schedule": 200}
 def clean_activity(details: dict, *, authority=None) -> dict:
     """Check an activity's details; raise DirectoryInvalid with every problem at once.
 
-    With an authority, the postcode must be in it (where the group meets)."""
+    With an authority, the postcode must be in it (the borough the group belongs to)."""
     from commonweal.places import services as places
 
     unknown = set(details) - set(ACTIVITY_FIELDS)
@@ -34,19 +32,27 @@ def clean_activity(details: dict, *, authority=None) -> dict:
     for field, limit in LIMITS.items():
         if len(cleaned.get(field, "")) > limit:
             errors[field] = f"This must be {limit} characters or fewer."
-    if cleaned.get("url") and not cleaned["url"].startswith(("https://", "http://")):
-        cleaned["url"] = "https://" + cleaned["url"]
-    if cleaned.get("email") and ("@" not in cleaned["email"] or " " in cleaned["email"]):
-        errors["email"] = "Enter an email address like name@example.org."
     if cleaned.get("postcode"):
         try:
             found = places.lookup_postcode(cleaned["postcode"])
         except places.PlacesError as exc:
-            errors["postcode"] = getattr(exc, "reason", None) or str(exc)
+            errors["postcode"] = str(exc)
         else:
             cleaned["postcode"] = found.postcode.postcode
             if authority is not None and found.postcode.authority_code != authority.gss_code:
                 errors["postcode"] = f"{found.postcode.postcode} is not in {authority.name}."
+    if cleaned.get("url"):
+        if not cleaned["url"].startswith(("https://", "http://")):
+            cleaned["url"] = "https://" + cleaned["url"]
+        try:
+            URLValidator()(cleaned["url"])
+        except ValidationError:
+            errors["url"] = "Enter a web address like https://example.org/activity."
+    if cleaned.get("email"):
+        try:
+            validate_email(cleaned["email"])
+        except ValidationError:
+            errors["email"] = "Enter an email address like name@example.org."
     if errors:
         raise DirectoryInvalid(errors)
     return cleaned
@@ -62,7 +68,7 @@ def create_activity(*, actor, organisation: Organisation, **details) -> Activity
     with transaction.atomic():
         activity = Activity.objects.create(organisation=organisation, **cleaned)
         audit.record(
-            "directory.activity_created",
+            "directory.activity_added",
             actor=actor,
             obj=organisation,
             after={"activity": activity.pk, **_snapshot(activity)},
@@ -80,15 +86,15 @@ def update_activity(*, actor, activity: Activity, **changes) -> Activity:
         for field, value in cleaned.items():
             setattr(activity, field, value)
         after = _snapshot(activity)
-        if before != after:
+        changed = {key: value for key, value in after.items() if before[key] != value}
+        if changed:
             activity.save()
-            changed = {key: value for key, value in after.items() if before[key] != value}
             audit.record(
-                "directory.activity_updated",
+                "directory.activity_changed",
                 actor=actor,
                 obj=organisation,
                 before={"activity": activity.pk, **{key: before[key] for key in changed}},
-                after=changed,
+                after={"activity": activity.pk, **changed},
             )
     return activity
 
@@ -99,4 +105,4 @@ def delete_activity(*, actor, activity: Activity) -> None:
     with transaction.atomic():
         before = {"activity": activity.pk, **_snapshot(activity)}
         activity.delete()
-        audit.record("directory.activity_deleted", actor=actor, obj=organisation, before=before)
+        audit.record("directory.activity_removed", actor=actor, obj=organisation, before=before)

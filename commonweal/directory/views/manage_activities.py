@@ -42,7 +42,7 @@ def activity_new(request, slug: str):
                 messages.success(request, f"Added “{activity.name}”.")
                 return redirect("directory:activity_new", slug)
         else:
-            _check_the_rest(form)
+            _check_the_rest(form, organisation)
     return show(
         request,
         "directory/manage/activities.html",
@@ -73,7 +73,7 @@ def activity_edit(request, slug: str, activity_id: int):
                 messages.success(request, f"Saved “{activity.name}”.")
                 return redirect("directory:activity_new", slug)
         else:
-            _check_the_rest(form)
+            _check_the_rest(form, organisation)
     return show(
         request,
         "directory/manage/activity_edit.html",
@@ -107,10 +107,10 @@ def activity_delete(request, slug: str, activity_id: int):
     )
 
 
-def _check_the_rest(form: ActivityForm) -> None:
+def _check_the_rest(form: ActivityForm, organisation) -> None:
     # The form refused something (a missing name): report the service's reasons too.
     try:
-        clean_activity(form.cleaned_data)
+        clean_activity(form.cleaned_data, authority=organisation.authority)
     except services.DirectoryInvalid as invalid:
         form.apply_errors(invalid.errors)
 

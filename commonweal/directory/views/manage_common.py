@@ -3,7 +3,7 @@ form is shown again with its errors."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from commonweal.core.permissions import can, require
 from commonweal.directory.models import Organisation
@@ -24,10 +24,7 @@ def organisation_for(slug: str) -> Organisation:
 
 
 def profile_url(organisation: Organisation) -> str:
-    try:
-        return reverse("directory:organisation", args=[organisation.slug])
-    except NoReverseMatch:  # the profile page is being built alongside these pages
-        return reverse("directory:organisation_edit", args=[organisation.slug])
+    return reverse("directory:organisation", args=[organisation.slug])
 
 
 def crumbs(organisation: Organisation | None = None, *more: tuple[str, str]) -> list[dict]:
