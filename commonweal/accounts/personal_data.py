@@ -3,6 +3,8 @@
 from django.utils import timezone
 
 from commonweal.accounts.models import ApiToken, RoleAssignment
+from commonweal.core import audit
+from commonweal.core.models import AuditEvent
 
 
 def account_data(user) -> dict:
@@ -48,10 +50,18 @@ def account_data(user) -> dict:
 
 
 def erase_account_data(user) -> None:
-    """Revoke the person's roles and API tokens (the account row is pseudonymised last)."""
+    """Revoke the person's roles and API tokens (the account row is pseudonymised last).
+
+    A token's name is whatever the person typed, so it goes from the token and from the
+    audit events about it (their `name` and their description of the token), which stay.
+    """
     from commonweal.accounts.services import _revoke
 
     for assignment in RoleAssignment.objects.current().filter(user=user):
         _revoke(assignment, reason="account erased", actor=user)
     ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-    ApiToken.objects.filter(user=user).update(name="(erased)")
+    ApiToken.objects.filter(user=user).update(name=audit.ERASED)
+    for token in ApiToken.objects.filter(user=user):
+        audit.pseudonymise(
+            AuditEvent.objects.for_object(token), keys=("name",), object_repr=str(token)
+        )

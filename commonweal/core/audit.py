@@ -36,3 +36,35 @@ def record(
         before=before,
         after=after,
     )
+
+
+ERASED = "(erased)"
+
+
+def pseudonymise(
+    events: models.QuerySet, *, keys: tuple[str, ...] = (), object_repr: str | None = None
+) -> int:
+    """Blank what a person typed into these events, keeping every event and its actor.
+
+    The one change audit rows allow, and only for an erasure: each of `keys` present in
+    an event's `before` or `after` becomes "(erased)", and `object_repr`, if given,
+    replaces the event's description of its object. Returns how many events changed.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Audit events are pseudonymised only inside the erasure's transaction.")
+    changed = 0
+    for event in events.only("pk", "object_repr", "before", "after"):
+        values = {}
+        for part in ("before", "after"):
+            held = getattr(event, part)
+            if isinstance(held, dict) and any(key in held for key in keys):
+                values[part] = {
+                    name: ERASED if name in keys else value for name, value in held.items()
+                }
+        if object_repr is not None and event.object_repr != object_repr[:300]:
+            values["object_repr"] = object_repr[:300]
+        if values:
+            # A queryset update, because AuditEvent.save refuses to change a row.
+            AuditEvent.objects.filter(pk=event.pk).update(**values)
+            changed += 1
+    return changed

@@ -14,9 +14,10 @@ class AuditEventQuerySet(models.QuerySet):
 class AuditEvent(models.Model):
     """One append-only record of something a person (or the system) did.
 
-    Rows are never edited or deleted. When a person erases their account the
-    actor link is kept but the account itself is pseudonymised, so the trail
-    stays intact without naming them.
+    Rows are never deleted, and never edited except by an erasure: when a person
+    erases their account the actor link is kept but the account itself is
+    pseudonymised, and so is free text they typed into an event (an API token's
+    name; see audit.pseudonymise), so the trail stays whole without naming them.
     """
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

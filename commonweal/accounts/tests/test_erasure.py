@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 
 from commonweal.accounts.erasure import erase_account
 from commonweal.accounts.models import ApiToken, User
@@ -121,3 +122,45 @@ def test_after_erasure_no_audit_event_names_the_person(administrator, calderdale
         ).lower()
         for identifying in ("erin.erasable@example.org", "erin erasable"):
             assert identifying not in text, (event.action, text)
+
+
+def test_erasure_blanks_the_token_names_the_person_typed(resident, other_resident, token_for):
+    """Token names are free text: after erasure no audit event holds them; every event stays."""
+    from commonweal.accounts import services
+
+    token, _ = token_for(resident, name="Erin's allotment rota sync")
+    with transaction.atomic():
+        services.revoke_api_token(actor=resident, token=token)
+    token_for(resident, name="Erin's second token")
+    theirs, _ = token_for(other_resident, name="Someone else's token")
+    ids_before = set(AuditEvent.objects.values_list("pk", flat=True))
+
+    erase_account(actor=resident, user=resident)
+
+    assert ids_before <= set(AuditEvent.objects.values_list("pk", flat=True))
+    created = AuditEvent.objects.filter(action="api_token.created", actor_id=resident.pk)
+    assert created.count() == 2
+    for event in created:
+        assert event.after == {"name": "(erased)"}
+        assert event.object_repr.startswith("(erased) (")
+    revoked = AuditEvent.objects.get(action="api_token.revoked", object_id=str(token.pk))
+    assert revoked.actor_id == resident.pk
+    assert "revoked_at" in revoked.after
+    for event in AuditEvent.objects.all():
+        text = f"{event.object_repr} {event.before} {event.after}"
+        assert "Erin" not in text, (event.action, text)
+    # Other people's events are untouched.
+    other = AuditEvent.objects.get(action="api_token.created", object_id=str(theirs.pk))
+    assert other.after == {"name": "Someone else's token"}
+    assert other.object_repr == str(theirs)
+
+
+def test_pseudonymising_audit_events_needs_the_erasure_transaction(
+    resident, token_for, monkeypatch
+):
+    from commonweal.core import audit
+
+    token_for(resident)
+    monkeypatch.setattr(transaction.get_connection(), "in_atomic_block", False)
+    with pytest.raises(RuntimeError, match="inside the erasure"):
+        audit.pseudonymise(AuditEvent.objects.all(), keys=("name",))
