@@ -52,7 +52,9 @@ def results_map(
         geometries.append(shapely.Point(origin))
     if not geometries:
         return ""
-    bounds = expand(tuple(shapely.total_bounds(geometries)), 0.08)
+    # The whole borough behind the results, so the map is recognisable.
+    geometries += [b.shape for b in boroughs if b.shape is not None]
+    bounds = expand(tuple(shapely.total_bounds(geometries)), 0.04)
     projection = Projection.fit(bounds, width=width, max_height=560)
     parts = [_borough(projection, b) for b in boroughs if b.shape is not None]
     for marker in markers:
@@ -161,7 +163,7 @@ def _numbered(projection: Projection, marker: Marker) -> str:
         "circle",
         cx=f"{x:.1f}",
         cy=f"{y:.1f}",
-        r="9",
+        r="11",
         fill=MARKER if marker.point is not None else "#ffffff",
         stroke=MARKER if marker.point is None else "#ffffff",
         stroke_width="2",
@@ -172,6 +174,7 @@ def _numbered(projection: Projection, marker: Marker) -> str:
         y=f"{y:.1f}",
         fill="#ffffff" if marker.point is not None else MARKER,
         class_="cw-map__label",
+        style="font-size: 13px; font-weight: bold",
         aria_hidden="true",
     )
     inner = svg.title(f"{marker.number}. {marker.label}") + shape + number
@@ -180,7 +183,7 @@ def _numbered(projection: Projection, marker: Marker) -> str:
 
 def _origin(projection: Projection, origin: tuple[float, float], label: str) -> str:
     x, y = projection.xy(*origin)
-    size = 7
+    size = 9
     cross = (
         f"M{x - size:.1f} {y - size:.1f}L{x + size:.1f} {y + size:.1f}"
         f"M{x - size:.1f} {y + size:.1f}L{x + size:.1f} {y - size:.1f}"
