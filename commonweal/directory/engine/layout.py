@@ -73,7 +73,9 @@ def _force_directed(n: int, pairs: Sequence[tuple[int, int]], iterations: int) -
     ]
     temperature = 0.1
     cooling = temperature / (iterations + 1)
-    gravity = 0.05
+    # Pulls every node towards the middle: without it, groups with no links drift to
+    # the edges and the fitted picture squeezes the linked ones together.
+    gravity = 3.0
     for _ in range(iterations):
         shift = [[0.0, 0.0] for _ in range(n)]
         for i in range(n):
@@ -102,8 +104,8 @@ def _force_directed(n: int, pairs: Sequence[tuple[int, int]], iterations: int) -
             shift[j][0] += fx
             shift[j][1] += fy
         for i in range(n):
-            shift[i][0] -= gravity * pos[i][0] * n * k
-            shift[i][1] -= gravity * pos[i][1] * n * k
+            shift[i][0] -= gravity * pos[i][0]
+            shift[i][1] -= gravity * pos[i][1]
             length = math.hypot(*shift[i])
             if length > 1e-12:
                 step = min(length, temperature)
