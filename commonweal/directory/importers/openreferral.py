@@ -221,7 +221,9 @@ class OpenReferralUk(Importer):
                 filled.append("communities of interest")
             added = self._activities(organisation, plan, report)
             if reason:
-                changed = filled + ([f"{added} activities"] if added else [])
+                changed = filled + (
+                    [f"{added} {'activity' if added == 1 else 'activities'}"] if added else []
+                )
                 report.notes.append(
                     f"{plan.details['name']} ({plan.where}) is {organisation.name}, already held "
                     f"({reason})"
