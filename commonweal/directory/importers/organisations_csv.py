@@ -87,11 +87,11 @@ def _word(text: str) -> str:
 def kind_of(raw: str, has_charity_number: bool) -> tuple[str, str]:
     """The kind (and legal form, if the word says) a file's word for it means."""
     word = _word(raw)
+    if word in KIND_WORDS:
+        return KIND_WORDS[word]
     for value, label in OrganisationKind.choices:
         if word in (_word(value), _word(label)):
             return value, ""
-    if word in KIND_WORDS:
-        return KIND_WORDS[word]
     if word in VAGUE_KINDS and has_charity_number:
         legal = LegalForm.UNINCORPORATED if "unincorporated" in word else ""
         return OrganisationKind.CHARITY, legal
