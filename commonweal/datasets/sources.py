@@ -13,8 +13,9 @@ looks for it, in order:
 An official address may name a packaged file: `…/file.zip#member=Data/*.csv`
 extracts matching members (several CSVs are joined under one header), and
 `…/file.xlsx#sheet=Sheet name` converts that worksheet to CSV, and `…/query?…&f=geojson#as=csv`
-turns the features' properties into CSV rows (the ONS lookups are served as ArcGIS
-feature layers, which answer in JSON, while the lookup importers read CSV). When nothing works,
+turns the features' properties into CSV rows (the ONS lookups and postcode directory are served
+as ArcGIS feature layers, which answer in JSON, page by page (see download.py), while their
+importers read CSV). When nothing works,
 `SourceMissing` says which file is missing, where we looked and how to fix it.
 """
 
@@ -286,9 +287,11 @@ def _features_to_csv(raw: Path, target: Path, *, url: str) -> None:
     if document.get("exceededTransferLimit") or document.get("properties", {}).get(
         "exceededTransferLimit"
     ):
+        # Layer queries are paged in download.py; this is any other address that stops short.
         raise DownloadFailed(
-            f"{url} sent only the first {len(document['features'])} rows; "
-            f"narrow the query (filter it to one authority)"
+            f"{url} sent only the first {len(document['features'])} rows; narrow the query "
+            f"(filter it to one authority), or give the layer's own query address "
+            f"(…/FeatureServer/<n>/query), which is fetched page by page"
         )
     rows = [
         feature.get("properties") or feature.get("attributes") or {}
