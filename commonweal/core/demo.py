@@ -109,12 +109,17 @@ def data_folder(steps: list, found: list[Found]) -> Iterator[Path]:
 
 
 ARCGIS = "https://services1.arcgis.com/ESMARspQHYMw9BZ9/arcgis/rest/services/"
-GEOJSON = "outFields=*&outSR=4326&f=geojson"
 BY_NAME = "where=LSOA{year}NM%20LIKE%20%27{{name}}%20%25%27"  # LSOA names start with the LAD's
+# The ONS Postcode Directory's fields the postcode importer reads (it matches names in any case).
+POSTCODE_FIELDS = "pcds,lsoa11,lsoa21,osward,oslaua,lat,long"
 
 
-def _layer(name: str, where: str, *, csv: bool = False) -> str:
-    return f"{ARCGIS}{name}/FeatureServer/0/query?{where}&{GEOJSON}" + ("#as=csv" if csv else "")
+def _layer(name: str, where: str, *, order: str, csv: bool = False, fields: str = "*") -> str:
+    """A feature-layer query: fetched page by page (datasets/download.py), in `order`."""
+    return (
+        f"{ARCGIS}{name}/FeatureServer/0/query?{where}&outFields={fields}"
+        f"&orderByFields={order}&outSR=4326&f=geojson" + ("#as=csv" if csv else "")
+    )
 
 
 def downloads() -> dict[str, str]:
@@ -123,39 +128,65 @@ def downloads() -> dict[str, str]:
     from commonweal.places import bundles as b
 
     gov = "https://assets.publishing.service.gov.uk/"
+    postcodes = _layer(
+        "ONSPD_Online_Latest_Centroids",
+        "where=oslaua%3D%27{code}%27",
+        order="pcds",
+        fields=POSTCODE_FIELDS,
+        csv=True,
+    )
     return {
         b.LAD_2024_BUC: _layer(
-            "Local_Authority_Districts_May_2024_Boundaries_UK_BUC", "where=LAD24CD%3D%27{code}%27"
+            "Local_Authority_Districts_May_2024_Boundaries_UK_BUC",
+            "where=LAD24CD%3D%27{code}%27",
+            order="LAD24CD",
         ),
         b.LAD_2023_BGC: _layer(
-            "Local_Authority_Districts_May_2023_UK_BGC_V2", "where=LAD23CD%3D%27{code}%27"
+            "Local_Authority_Districts_May_2023_UK_BGC_V2",
+            "where=LAD23CD%3D%27{code}%27",
+            order="LAD23CD",
         ),
         b.LSOA11_BSC: _layer(
             "LSOA_Dec_2011_Boundaries_Super_Generalised_Clipped_BSC_EW_V3_2022",
             BY_NAME.format(year=11),
+            order="LSOA11CD",
         ),
         b.LSOA11_BGC: _layer(
-            "LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3", BY_NAME.format(year=11)
+            "LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3",
+            BY_NAME.format(year=11),
+            order="LSOA11CD",
         ),
         b.LSOA21_BSC: _layer(
             "Lower_layer_Super_Output_Areas_December_2021_Boundaries_EW_BSC_V4",
             BY_NAME.format(year=21),
+            order="LSOA21CD",
         ),
         b.LSOA21_BGC: _layer(
             "Lower_layer_Super_Output_Areas_December_2021_Boundaries_EW_BGC_V5",
             BY_NAME.format(year=21),
+            order="LSOA21CD",
         ),
         b.WARDS_2022_BSC: _layer(
-            "Wards_December_2022_Boundaries_UK_BSC", "where=LAD22CD%3D%27{code}%27"
+            "Wards_December_2022_Boundaries_UK_BSC",
+            "where=LAD22CD%3D%27{code}%27",
+            order="WD22CD",
         ),
         b.WARDS_2023_BGC: _layer(
-            "Wards_December_2023_Boundaries_UK_BGC", "where=LAD23CD%3D%27{code}%27"
+            "Wards_December_2023_Boundaries_UK_BGC",
+            "where=LAD23CD%3D%27{code}%27",
+            order="WD23CD",
         ),
         b.LOOKUP_21_WARD: _layer(
-            "LSOA21_WD24_LAD24_EW_LU", "where=LAD24CD%3D%27{code}%27", csv=True
+            "LSOA21_WD24_LAD24_EW_LU",
+            "where=LAD24CD%3D%27{code}%27",
+            order="LSOA21CD",
+            csv=True,
         ),
         b.LOOKUP_11_21: _layer(
-            "LSOA11_LSOA21_LAD22_EW_LU_v5", "where=LAD22CD%3D%27{code}%27", csv=True
+            "LSOA11_LSOA21_LAD22_EW_LU_v5",
+            "where=LAD22CD%3D%27{code}%27",
+            order="LSOA11CD,LSOA21CD",
+            csv=True,
         ),
         b.POPULATION_2020: (
             "https://www.ons.gov.uk/file?uri=/peoplepopulationandcommunity/"
@@ -168,9 +199,10 @@ def downloads() -> dict[str, str]:
             f"{gov}media/691ded56d140bbbaa59a2a7d/"
             "File_7_IoD2025_All_Ranks_Scores_Deciles_Population_Denominators.csv"
         ),
-        # No single official file: see docs/data-sources.md ("Not done yet").
-        b.POSTCODES_MAY22: "",
-        b.ONSPD_FEB25: "",
+        # The demo's own Calderdale file is derived (see docs/data-sources.md); downloaded,
+        # both boroughs' postcodes come from the latest ONS Postcode Directory.
+        b.POSTCODES_MAY22: postcodes,
+        b.ONSPD_FEB25: postcodes,
     }
 
 
