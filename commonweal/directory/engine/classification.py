@@ -58,7 +58,12 @@ class Result:
 
 
 def _share_text(share: Decimal) -> str:
-    return f"{(share * 100).quantize(Decimal('1'))}%"
+    # Whole percentages where exact; otherwise one decimal place, so a share just over half
+    # never reads as the "50%" it has just crossed.
+    percent = share * 100
+    if percent == percent.to_integral_value():
+        return f"{percent.quantize(Decimal('1'))}%"
+    return f"{percent.quantize(Decimal('0.1'))}%"
 
 
 def classify(workforce: Workforce) -> Result:

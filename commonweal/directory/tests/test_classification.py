@@ -83,11 +83,6 @@ def test_the_reason_names_the_figures_that_decided():
     assert "public service provider" in classify(Workforce("public_provider")).reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine rounds 0.501 to '50%', which reads as the boundary it just crossed; "
-    "reported to the lead (engine/classification.py _share_text)",
-)
 def test_a_share_just_over_half_is_not_shown_as_exactly_half():
     reason = classify(Workforce("cic", contract_income_share=D("0.501"))).reason
     assert not reason.startswith("50% ")
