@@ -165,10 +165,27 @@ def clean_details(details: dict, *, authority) -> dict:
     return cleaned
 
 
+# The first words of the directory's fixed paths (/groups/new/, /groups/coverage/ …): a
+# group called "New" gets the slug "new-2", so its page never hides one of them.
+RESERVED_SLUGS = frozenset(
+    {
+        "new",
+        "officer",
+        "code-of-conduct",
+        "interests",
+        "coverage",
+        "network",
+        "consortia",
+        "openreferral",
+        "export",
+    }
+)
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:200] or "organisation"
     slug, number = base, 2
-    while Organisation.records.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organisation.records.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 

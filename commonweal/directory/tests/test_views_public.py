@@ -6,7 +6,7 @@ consent, and every page's HTML parsed with html5lib in strict mode.
 
 import html5lib
 import pytest
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 
 from commonweal.directory import services
 from commonweal.directory.models import Membership, Organisation
@@ -312,8 +312,6 @@ def test_links_to_groups_the_visitor_cannot_see_are_left_out(client, full_group,
 
 def test_an_unknown_group_is_not_found_and_other_pages_are_not_shadowed(client, db):
     assert client.get("/groups/no-such-group/").status_code == 404
-    with pytest.raises(Resolver404):
-        resolve("/groups/no-such-group/")
     for name in ("coverage", "verification_queue", "organisation_new"):
         try:
             url = reverse(f"directory:{name}")

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, register_converter, reverse
+from django.urls import path, reverse
 
 from commonweal.core.permissions import can, require
 from commonweal.directory import services
@@ -205,26 +205,9 @@ def _crumbs(organisation: Organisation, last: str | None = None) -> list[dict]:
     return trail
 
 
-class OrganisationSlug:
-    """A slug that is some organisation's. Anything else does not match, so the other
-    directory pages at /groups/<word>/ are reached whatever order the paths are listed in."""
-
-    regex = "[-a-zA-Z0-9_]+"
-
-    def to_python(self, value: str) -> str:
-        if not Organisation.records.filter(slug=value).exists():
-            raise ValueError(value)
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(OrganisationSlug, "organisation")
-
 urlpatterns = [
     path("", directory_home, name="home"),
-    path("<organisation:slug>/", organisation_detail, name="organisation"),
+    path("<slug:slug>/", organisation_detail, name="organisation"),
     path("<slug:slug>/join/", organisation_join, name="organisation_join"),
     path("<slug:slug>/leave/", organisation_leave, name="organisation_leave"),
 ]

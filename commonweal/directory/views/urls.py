@@ -2,11 +2,13 @@
 
 from commonweal.directory.views import feeds, home, manage, network, officer
 
-# The feeds come first: their fixed paths ("openreferral/") must win over any "<slug>/".
+# A group's own pages are /groups/<slug>/…, so the fixed paths ("new/", "coverage/",
+# "openreferral/" …) come first, and services.organisations.RESERVED_SLUGS keeps a group
+# from being given a slug that one of them uses.
 urlpatterns = [
     *feeds.urlpatterns,
-    *home.urlpatterns,
-    *manage.urlpatterns,
     *officer.urlpatterns,
     *network.urlpatterns,
+    *manage.urlpatterns,
+    *home.urlpatterns,
 ]
