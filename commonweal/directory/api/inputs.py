@@ -98,8 +98,9 @@ class DetailsIn(Schema):
     paid_staff_fte: float | None = Field(
         None, ge=0, le=9_999_999, allow_inf_nan=False, description="Full-time equivalent."
     )
+    # Bounds the columns hold, even after rounding to pence or tenths.
     annual_income: float | None = Field(
-        None, ge=0, lt=1e12, allow_inf_nan=False, description="In pounds."
+        None, ge=0, le=999_999_999_999, allow_inf_nan=False, description="In pounds."
     )
     contract_income_share: float | None = Field(
         None,
