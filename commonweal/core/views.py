@@ -15,8 +15,29 @@ def data_sources(request):
     return render(
         request,
         "core/data_sources.html",
-        {"datasets": datasets, "attributions": datasets, "breadcrumbs": _home_crumb()},
+        {
+            "datasets": datasets,
+            "attributions": datasets,
+            "downloads": _downloads(),
+            "breadcrumbs": _home_crumb(),
+        },
     )
+
+
+def _downloads() -> list[dict]:
+    """The open-data exports every feature registered, for the downloads list."""
+    from django.urls import NoReverseMatch, reverse
+
+    from commonweal.core import registry
+
+    found = []
+    for feature in registry.features():
+        for label, url_name in feature.exports.items():
+            try:
+                found.append({"feature": feature.title, "label": label, "href": reverse(url_name)})
+            except NoReverseMatch:
+                continue
+    return found
 
 
 def _home_crumb() -> list[dict]:

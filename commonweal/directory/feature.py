@@ -9,7 +9,18 @@ FEATURE = Feature(
     title="Directory",
     navigation=[
         NavItem(label="Groups", url_name="directory:home", order=30),
+        NavItem(
+            label="Verify groups",
+            url_name="directory:verification_queue",
+            order=35,
+            permission="directory.view_verification_queue",
+        ),
     ],
+    exports={
+        "Groups in the directory (CSV)": "directory:export_csv",
+        "Groups and their activities (Open Referral UK 3.0, JSON)": "directory:oruk_export",
+        "Coverage of community-led groups by small area (CSV)": "directory:coverage_csv",
+    },
     personal_data=[personal_data],
     erasers=[erase_person],
     api_routers={"/directory": "commonweal.directory.api.router"},
