@@ -6,6 +6,9 @@ import pytest
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, clear_url_caches, path, reverse
 
+from commonweal.directory import services
+from commonweal.directory.tests.conftest import make_group
+
 
 @pytest.fixture(autouse=True)
 def organisation_route():
@@ -40,3 +43,49 @@ def assert_valid(response, url: str) -> None:
         text = response.content.decode().splitlines()
         context = text[line - 1][max(column - 120, 0) : column + 40] if line else ""
         pytest.fail(f"{url}: {error} at line {line}, column {column}: {context!r}")
+
+
+# Who may manage the `group` fixture's links: its leader, Calderdale's officer, administrators.
+MANAGERS = {"leader", "officer", "administrator"}
+
+
+def expect(response, persona: str, allowed: bool, ok: int = 200):
+    if persona == "anonymous":
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("accounts:login"))
+    elif allowed:
+        assert response.status_code == ok, response.content.decode()[:2000]
+    else:
+        assert response.status_code == 403
+
+
+@pytest.fixture(name="partnership")
+def partnership_fixture(group, other_group):
+    return services.link(actor=None, source=group, target=other_group, kind="partnership")
+
+
+@pytest.fixture(name="consortium")
+def consortium_fixture(group, other_group):
+    return services.create_consortium(
+        actor=None,
+        lead=group,
+        name="Calder Valley Community Bid",
+        purpose="To bid together for the youth contract.",
+        members=[other_group],
+    )
+
+
+@pytest.fixture(name="third_group")
+def third_group_fixture(calderdale, other_leader):
+    return make_group(other_leader, calderdale, name="Todmorden Tenants", ward_index=2)
+
+
+@pytest.fixture(name="unverified")
+def unverified_fixture(calderdale, other_leader):
+    return services.register_organisation(
+        actor=other_leader, authority=calderdale, name="Sowerby Knitters", kind="community_group"
+    )
+
+
+def links_url(organisation) -> str:
+    return reverse("directory:organisation_links", args=[organisation.slug])
