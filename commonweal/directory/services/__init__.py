@@ -28,6 +28,7 @@ from commonweal.directory.services.coverage import (
     lsoas_of,
     ward_coverage,
 )
+from commonweal.directory.services.details import DETAIL_FIELDS, clean_details
 from commonweal.directory.services.errors import DirectoryError, DirectoryInvalid
 from commonweal.directory.services.leaders import (
     CONSENT_TEXT,
@@ -53,8 +54,6 @@ from commonweal.directory.services.membership import (
     set_role,
 )
 from commonweal.directory.services.organisations import (
-    DETAIL_FIELDS,
-    clean_details,
     clear_override,
     override_classification,
     register_organisation,

@@ -222,3 +222,19 @@ def test_links_and_consortia(group, other_group, leader):
 def test_make_group_fixture_is_community_led(calderdale, leader):
     organisation = make_group(leader, calderdale, name="Fixture check")
     assert organisation.is_community_led and organisation.is_listed
+
+
+def test_details_too_large_for_their_columns_are_refused(calderdale, resident):
+    with pytest.raises(services.DirectoryInvalid) as caught:
+        services.register_organisation(
+            actor=resident,
+            authority=calderdale,
+            name="Big numbers",
+            kind="charity",
+            phone="0" * 31,
+            annual_income="1e15",
+            paid_staff_fte="12345678",
+            members_count="9999999999",
+        )
+    assert set(caught.value.errors) == {"phone", "annual_income", "paid_staff_fte", "members_count"}
+    assert "30 characters or fewer" in caught.value.errors["phone"]
