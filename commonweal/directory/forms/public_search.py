@@ -25,6 +25,23 @@ class SearchForm(forms.Form):
     tag = forms.CharField(required=False, max_length=60, label="Community of interest")
     q = forms.CharField(required=False, max_length=200, label="Words to search for")
     borough = forms.CharField(required=False, max_length=12, label="Borough")
+    lon = forms.CharField(required=False, max_length=30, label="Longitude")
+    lat = forms.CharField(required=False, max_length=30, label="Latitude")
+
+    def point(self) -> tuple[float, float] | None:
+        """The point typed (or linked from a map), or None; adds an error when it is not one."""
+        lon, lat = self.value("lon"), self.value("lat")
+        if not lon and not lat:
+            return None
+        try:
+            point = (float(lon), float(lat))
+        except ValueError:
+            self.add_error("lon", "Give the point as two numbers, longitude and latitude.")
+            return None
+        if not (-180 <= point[0] <= 180 and -90 <= point[1] <= 90):
+            self.add_error("lon", "Longitude runs from -180 to 180 and latitude from -90 to 90.")
+            return None
+        return point
 
     def __init__(self, *args, boroughs: list[Area], **kwargs):
         super().__init__(*args, **kwargs)

@@ -50,9 +50,11 @@ def directory_home(request):
         authority = next((b for b in boroughs if b.gss_code == form.value("borough").upper()), None)
         if authority is None:
             form.add_error("borough", "Choose a borough from the list.")
+    point = form.point()
     if not form.errors:
         query = SearchQuery(
             authority=authority,
+            point=point,
             postcode=form.value("postcode"),
             area_code=form.value("area"),
             kind=form.value("kind"),
@@ -62,7 +64,8 @@ def directory_home(request):
         try:
             results = search(query, user=request.user)
         except services.DirectoryError as error:
-            form.add_error(FIELD_FOR.get(error.field, None), error.reason)
+            field = "lon" if error.field == "point" and point else FIELD_FOR.get(error.field)
+            form.add_error(field, error.reason)
         else:
             context.update(_present_results(results, boroughs, authority))
     return render(request, "directory/home.html", context, status=400 if form.errors else 200)
