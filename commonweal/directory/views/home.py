@@ -1,11 +1,11 @@
 """The public directory: finding groups, a group's page, and joining or leaving one."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 
-from commonweal.core.permissions import can, require
+from commonweal.accounts.permissions import check as guard
+from commonweal.core.permissions import can
 from commonweal.directory import services
 from commonweal.directory.engine.distance import describe_distance
 from commonweal.directory.forms.public_search import FIELD_FOR, SearchForm
@@ -146,9 +146,8 @@ def organisation_detail(request, slug: str):
 
 def organisation_join(request, slug: str):
     organisation = _visible(request, slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(request.user, "directory.join_organisation", organisation)
+    if denied := guard(request, "directory.join_organisation", organisation):
+        return denied
     error = None
     if request.method == "POST":
         try:
@@ -163,9 +162,8 @@ def organisation_join(request, slug: str):
 
 def organisation_leave(request, slug: str):
     organisation = _visible(request, slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(request.user, "directory.leave_organisation", organisation)
+    if denied := guard(request, "directory.leave_organisation", organisation):
+        return denied
     membership = services.current_membership(request.user, organisation)
     error = None
     if request.method == "POST":

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
+from commonweal.accounts.permissions import check as guard
 from commonweal.directory import services
 from commonweal.directory.forms import (
     KIND_HINTS,
@@ -22,7 +23,6 @@ from commonweal.directory.models import NEIGHBOURHOOD_KINDS, Organisation
 from commonweal.directory.views import manage_activities, manage_people
 from commonweal.directory.views.manage_common import (
     crumbs,
-    guard,
     organisation_for,
     posted,
     profile_url,

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 
+from commonweal.accounts.permissions import check as guard
 from commonweal.directory import services
 from commonweal.directory.forms import ActivityForm
 from commonweal.directory.models import Activity
 from commonweal.directory.services.activities import clean_activity
-from commonweal.directory.views.manage_common import crumbs, guard, organisation_for, posted, show
+from commonweal.directory.views.manage_common import crumbs, organisation_for, posted, show
 
 PERMISSION = "directory.change_organisation"
 

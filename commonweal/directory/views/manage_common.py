@@ -1,20 +1,11 @@
 """What the pages for running a group share: who may see them, where they sit, and how a
 form is shown again with its errors."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from commonweal.core.permissions import can, require
+from commonweal.core.permissions import can
 from commonweal.directory.models import Organisation
-
-
-def guard(request, permission: str, obj=None):
-    """Anonymous people are sent to sign in; signed-in people without the permission get 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(request.user, permission, obj)
-    return None
 
 
 def organisation_for(slug: str) -> Organisation:

@@ -6,13 +6,13 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 
+from commonweal.accounts.permissions import check as guard
 from commonweal.core.permissions import can
 from commonweal.directory import services
 from commonweal.directory.forms import LeaderContactForm, MemberForm
 from commonweal.directory.models import GroupRole, Membership
 from commonweal.directory.views.manage_common import (
     crumbs,
-    guard,
     organisation_for,
     posted,
     reason,

@@ -1,18 +1,8 @@
-"""What the network part's views share: the sign-in guard and the borough chooser page."""
+"""What the network part's views share: the borough chooser page and finding groups."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 
-from commonweal.core.permissions import require
 from commonweal.directory.presenters.common import directory_crumbs
-
-
-def guard(request, permission: str, obj=None):
-    """Anonymous people are sent to sign in; signed-in people without permission get 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(request.user, permission, obj)
-    return None
 
 
 def reason(error: Exception) -> str:

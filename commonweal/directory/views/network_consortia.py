@@ -8,11 +8,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from commonweal.accounts.permissions import check as guard
 from commonweal.core.permissions import can, require
 from commonweal.directory import services
 from commonweal.directory.models import Consortium, Organisation
 from commonweal.directory.presenters.links import present_consortium
-from commonweal.directory.views.network_common import chosen_group, group_choices, guard, reason
+from commonweal.directory.views.network_common import chosen_group, group_choices, reason
 from commonweal.directory.views.network_forms import MemberForm
 
 

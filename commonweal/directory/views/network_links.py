@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from commonweal.accounts.permissions import check as guard
 from commonweal.core.permissions import can, require
 from commonweal.directory import services
 from commonweal.directory.models import OrganisationLink
@@ -14,7 +15,6 @@ from commonweal.directory.presenters.links import present_links
 from commonweal.directory.views.network_common import (
     chosen_group,
     group_choices,
-    guard,
     reason,
     visible_group,
 )

@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from commonweal.accounts.permissions import check as guard
 from commonweal.core.models import AuditEvent
 from commonweal.directory import services
 from commonweal.directory.models import ClassificationChoice, Organisation
-from commonweal.directory.views.officer_common import crumbs, guard, person_label, profile_url
+from commonweal.directory.views.officer_common import crumbs, person_label, profile_url
 from commonweal.directory.views.officer_forms import (
     ClearOverrideForm,
     OverrideForm,

@@ -1,17 +1,6 @@
-"""What the officers' pages share: the guard, breadcrumbs and small presenters."""
+"""What the officers' pages share: breadcrumbs and small presenters."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.urls import NoReverseMatch, reverse
-
-from commonweal.core.permissions import require
-
-
-def guard(request, permission: str, obj=None):
-    """Anonymous people are sent to sign in; signed-in people without the permission get 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(request.user, permission, obj)
-    return None
 
 
 def profile_url(organisation) -> str | None:

@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from commonweal.accounts.permissions import check as guard
 from commonweal.core.permissions import can
 from commonweal.directory import services
 from commonweal.directory.models import CodeOfConduct, Organisation
-from commonweal.directory.views.officer_common import crumbs, guard
+from commonweal.directory.views.officer_common import crumbs
 from commonweal.directory.views.officer_forms import ConductForm, add_service_error
 
 

@@ -7,13 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from commonweal.accounts.models import Role
+from commonweal.accounts.permissions import check as guard
 from commonweal.accounts.roles import authorities_for
 from commonweal.directory import services
 from commonweal.directory.models import Organisation, VerificationStatus
 from commonweal.directory.views.officer_common import (
     benefit_summary,
     crumbs,
-    guard,
     person_label,
     profile_url,
     queue_crumb,

@@ -2,11 +2,10 @@
 borough's small areas (LSOAs) or from an uploaded GeoJSON boundary."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from commonweal.core.permissions import require
+from commonweal.accounts.permissions import check as guard
 from commonweal.places import services
 from commonweal.places.forms import NeighbourhoodLsoaForm, NeighbourhoodUploadForm
 from commonweal.places.models import Area, AreaType
@@ -15,7 +14,7 @@ from commonweal.places.presenters.links import area_url
 
 def neighbourhood_list(request, gss_code: str):
     authority = _authority(gss_code)
-    if denied := _guard(request, "places.add_neighbourhood", authority):
+    if denied := guard(request, "places.add_neighbourhood", authority):
         return denied
     neighbourhoods = (
         Area.objects.of_type(AreaType.NEIGHBOURHOOD).in_authority(authority).order_by("name")
@@ -33,7 +32,7 @@ def neighbourhood_list(request, gss_code: str):
 
 def neighbourhood_from_lsoas(request, gss_code: str):
     authority = _authority(gss_code)
-    if denied := _guard(request, "places.add_neighbourhood", authority):
+    if denied := guard(request, "places.add_neighbourhood", authority):
         return denied
     groups = lsoa_groups(authority)
     form = NeighbourhoodLsoaForm(request.POST or None, groups=groups)
@@ -67,7 +66,7 @@ def neighbourhood_from_lsoas(request, gss_code: str):
 
 def neighbourhood_from_upload(request, gss_code: str):
     authority = _authority(gss_code)
-    if denied := _guard(request, "places.add_neighbourhood", authority):
+    if denied := guard(request, "places.add_neighbourhood", authority):
         return denied
     form = NeighbourhoodUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -102,7 +101,7 @@ def neighbourhood_delete(request, gss_code: str):
         area_type=AreaType.NEIGHBOURHOOD,
         gss_code=gss_code,
     )
-    if denied := _guard(request, "places.delete_neighbourhood", area):
+    if denied := guard(request, "places.delete_neighbourhood", area):
         return denied
     if request.method == "POST":
         authority, name = area.authority, area.name
@@ -135,14 +134,6 @@ def lsoa_groups(authority: Area) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def _authority(gss_code: str) -> Area:
     return get_object_or_404(Area, area_type=AreaType.LOCAL_AUTHORITY, gss_code=gss_code)
-
-
-def _guard(request, permission: str, obj):
-    """Anonymous people are sent to sign in; signed-in people without the permission get 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    require(request.user, permission, obj)
-    return None
 
 
 def _reason(error: Exception) -> str:
