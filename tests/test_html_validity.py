@@ -4,10 +4,10 @@ Pages are fetched with the Django test client, signed in where a page needs it, 
 their error states as well as their ordinary ones.
 """
 
-import html5lib
 import pytest
 from django.urls import reverse
 
+from commonweal.core.testing import assert_valid_html as assert_valid
 from commonweal.places.models import Area, AreaType, Edition
 
 pytestmark = pytest.mark.django_db
@@ -66,17 +66,6 @@ def public_pages(calderdale, trafford) -> list[tuple[str, int]]:
         ("/data-sources/", 200),
         ("/accounts/sign-in/", 200),
     ]
-
-
-def assert_valid(response, url: str) -> None:
-    parser = html5lib.HTMLParser(strict=True)
-    try:
-        parser.parse(response.content.decode())
-    except html5lib.html5parser.ParseError as error:
-        line, column = parser.errors[0][0] if parser.errors else (0, 0)
-        text = response.content.decode().splitlines()
-        context = text[line - 1][max(column - 120, 0) : column + 40] if line else ""
-        pytest.fail(f"{url}: {error} at line {line}, column {column}: {context!r}")
 
 
 def test_public_pages(client, calderdale, trafford):

@@ -2,8 +2,6 @@
 
 import json
 
-import html5lib
-import pytest
 from django.urls import reverse
 
 # A small square in the middle of Halifax (inside Calderdale), and one in London.
@@ -48,15 +46,3 @@ def errors_of(response) -> list[str]:
 
     Summary().feed(response.content.decode())
     return [" ".join(text.split()) for text in found]
-
-
-def assert_valid(response, where: str) -> None:
-    parser = html5lib.HTMLParser(strict=True)
-    text = response.content.decode()
-    try:
-        parser.parse(text)
-    except html5lib.html5parser.ParseError as error:
-        line, column = parser.errors[0][0] if parser.errors else (0, 0)
-        lines = text.splitlines()
-        context = lines[line - 1][max(column - 120, 0) : column + 40] if line else ""
-        pytest.fail(f"{where}: {error} at line {line}, column {column}: {context!r}")

@@ -9,11 +9,11 @@ import pytest
 from django.db.models import Sum
 from django.urls import reverse
 
+from commonweal.core.testing import assert_valid_html as assert_valid
 from commonweal.directory import services
 from commonweal.directory.models import Organisation
 from commonweal.directory.tests.conftest import PERSONAS, a_ward, make_group
 from commonweal.directory.tests.network_support import (  # noqa: F401 (a fixture)
-    assert_valid,
     organisation_route,
 )
 from commonweal.places.models import Area, AreaType

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from commonweal.core.testing import assert_valid_html as assert_valid
 from commonweal.directory import services
 from commonweal.directory.models import Consortium, ConsortiumMember
 from commonweal.directory.tests.network_support import (  # noqa: F401 (fixtures)
-    assert_valid,
     consortium_fixture,
     links_url,
     organisation_route,

@@ -3,8 +3,9 @@ in its ordinary state and with its form's errors shown."""
 
 import pytest
 
+from commonweal.core.testing import assert_valid_html as assert_valid
 from commonweal.directory import services
-from commonweal.directory.tests.manage_support import assert_valid, url
+from commonweal.directory.tests.manage_support import url
 
 pytestmark = pytest.mark.django_db
 

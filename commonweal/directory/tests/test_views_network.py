@@ -4,6 +4,7 @@ and method), what they save and refuse, and that every page is valid HTML."""
 import pytest
 from django.urls import reverse
 
+from commonweal.core.testing import assert_valid_html as assert_valid
 from commonweal.directory import services
 from commonweal.directory.models import (
     Consortium,
@@ -12,7 +13,6 @@ from commonweal.directory.models import (
 from commonweal.directory.tests.conftest import PERSONAS, make_group
 from commonweal.directory.tests.network_support import (  # noqa: F401 (fixtures)
     MANAGERS,
-    assert_valid,
     consortium_fixture,
     expect,
     links_url,

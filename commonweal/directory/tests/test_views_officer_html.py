@@ -1,10 +1,10 @@
 """The officers' pages parse as HTML with no errors (html5lib, strict), in their ordinary
 states and their error states, as the approach of tests/test_html_validity.py."""
 
-import html5lib
 import pytest
 from django.urls import reverse
 
+from commonweal.core.testing import assert_valid_html as assert_valid
 from commonweal.directory import services
 from commonweal.directory.tests import officer_helpers
 
@@ -12,17 +12,6 @@ pytestmark = pytest.mark.django_db
 
 pending = officer_helpers.pending
 overridden = officer_helpers.overridden
-
-
-def assert_valid(response, url: str) -> None:
-    parser = html5lib.HTMLParser(strict=True)
-    try:
-        parser.parse(response.content.decode())
-    except html5lib.html5parser.ParseError as error:
-        line, column = parser.errors[0][0] if parser.errors else (0, 0)
-        text = response.content.decode().splitlines()
-        context = text[line - 1][max(column - 120, 0) : column + 40] if line else ""
-        pytest.fail(f"{url}: {error} at line {line}, column {column}: {context!r}")
 
 
 @pytest.fixture

@@ -4,28 +4,16 @@ Every page for every persona (GET and POST), the leader's contact shown only wit
 consent, and every page's HTML parsed with html5lib in strict mode.
 """
 
-import html5lib
 import pytest
 from django.urls import NoReverseMatch, resolve, reverse
 
+from commonweal.core.testing import assert_valid_html as assert_valid
 from commonweal.directory import services
 from commonweal.directory.models import Membership, Organisation
 from commonweal.directory.tests.conftest import PERSONAS, make_group
 from commonweal.directory.views.home import organisation_detail
 
 pytestmark = pytest.mark.django_db
-
-
-def assert_valid(response, url: str) -> None:
-    """The page parses as HTML with no errors (the approach of tests/test_html_validity.py)."""
-    parser = html5lib.HTMLParser(strict=True)
-    try:
-        parser.parse(response.content.decode())
-    except html5lib.html5parser.ParseError as error:
-        line, column = parser.errors[0][0] if parser.errors else (0, 0)
-        text = response.content.decode().splitlines()
-        context = text[line - 1][max(column - 120, 0) : column + 40] if line else ""
-        pytest.fail(f"{url}: {error} at line {line}, column {column}: {context!r}")
 
 
 def profile(organisation) -> str:
