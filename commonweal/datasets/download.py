@@ -32,6 +32,10 @@ class DownloadFailed(Exception):
     """The file could not be fetched; the message says why in plain words."""
 
 
+class ChecksumMismatch(DownloadFailed):
+    """The file was fetched but is not the one expected (its sha256 differs); it was discarded."""
+
+
 USER_AGENT = "Commonweal open-data importer (+https://github.com/commonweal)"
 
 
@@ -262,7 +266,7 @@ def _check(path: Path, expected_sha256: str | None, url: str) -> None:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != expected_sha256:
         path.unlink(missing_ok=True)
-        raise DownloadFailed(
+        raise ChecksumMismatch(
             f"{url} did not match its expected checksum (got {digest[:12]}…, "
             f"expected {expected_sha256[:12]}…); the file was discarded"
         )

@@ -87,7 +87,10 @@ class Finder:
             return f"{self.mirror_base_url.rstrip('/')}/{quote(relative)}"
         return official_url
 
-    def find(self, relative: str, official_url: str = "", *, label: str = "") -> Found:
+    def find(
+        self, relative: str, official_url: str = "", *, label: str = "", sha256: str = ""
+    ) -> Found:
+        """Find the file; a download must match `sha256` when given, or nothing is kept."""
         relative = _clean_relative(relative)
         for folder in self.data_dirs:
             candidate = folder / relative
@@ -100,18 +103,19 @@ class Finder:
         if not self.allow_download or not url:
             raise SourceMissing(self._missing(relative, label, url, reason=None))
         try:
-            self._download(url, cached, packaged=not self.mirror_base_url)
+            self._download(url, cached, packaged=not self.mirror_base_url, sha256=sha256)
         except DownloadFailed as exc:
             raise SourceMissing(self._missing(relative, label, url, reason=str(exc))) from exc
         return Found(cached, "download", url)
 
-    def _download(self, url: str, target: Path, *, packaged: bool) -> None:
+    def _download(self, url: str, target: Path, *, packaged: bool, sha256: str = "") -> None:
         address, _, fragment = url.partition("#")
         raw = fetch(
             address,
             cache_dir=self.cache_root.parent / DOWNLOADS_SUBDIR,
             refresh=self.refresh,
             progress=self.progress,
+            expected_sha256=sha256 or None,
         )
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".part")

@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from commonweal.datasets.download import DownloadFailed, fetch
 from commonweal.datasets.importing import ImportFailed, get_importer, importers, run_import
+from commonweal.datasets.sources import SourceMissing
 
 
 class Command(BaseCommand):
@@ -77,6 +78,9 @@ class Command(BaseCommand):
             for problem in exc.report.problems:
                 self.stderr.write(f"  {problem}")
             raise CommandError(f"{path.name}: {exc}") from exc
+        except SourceMissing as exc:  # a file the importer needs (a schema, say) is missing
+            bar.close()
+            raise CommandError(str(exc)) from exc
         bar.close()
         for line in report.summary_lines():
             self.stdout.write(line)
