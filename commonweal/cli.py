@@ -1,8 +1,9 @@
 """The `commonweal` command: one entry point for every operator task.
 
 `commonweal import SOURCE FILE` runs the `import` management command; two-word
-tasks such as `commonweal demo load` run the `demo_load` command. Everything
-else is passed to Django's own command-line utility.
+tasks such as `commonweal demo load` run the `demo_load` command, and a hyphen is an
+underscore in the command's name (`commonweal directory fetch-schemas` runs
+`directory_fetch_schemas`). Everything else is passed to Django's own command-line utility.
 """
 
 import os
@@ -13,8 +14,10 @@ def _resolve(argv: list[str]) -> list[str]:
     from django.core.management import get_commands
 
     commands = get_commands()
-    if len(argv) >= 2 and f"{argv[0]}_{argv[1]}" in commands:
-        return [f"{argv[0]}_{argv[1]}", *argv[2:]]
+    if len(argv) >= 2:
+        name = f"{argv[0]}_{argv[1]}".replace("-", "_")
+        if name in commands:
+            return [name, *argv[2:]]
     return argv
 
 
