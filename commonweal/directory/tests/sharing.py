@@ -5,7 +5,7 @@ import pytest
 
 from commonweal.directory import services
 from commonweal.directory.models import InterestTag, Organisation
-from commonweal.directory.openreferral.schemas import problems, schema_dir
+from commonweal.directory.openreferral.schemas import SchemaUnavailable, problems, schema_dir
 from commonweal.directory.tests.conftest import a_ward, make_group
 
 LEADER_EMAIL = "lena.leader@example.org"
@@ -13,11 +13,10 @@ LEADER_PHONE = "01422 000000"
 
 
 def require_schemas() -> None:
-    if not (schema_dir() / "service.json").is_file():
-        pytest.skip(
-            f"the Open Referral UK schemas are not at {schema_dir()} "
-            "(set COMMONWEAL_SHARED_DATA to the shared open data folder)"
-        )
+    try:
+        schema_dir()
+    except SchemaUnavailable as exc:
+        pytest.skip(str(exc))
 
 
 def assert_valid(record, name: str) -> None:

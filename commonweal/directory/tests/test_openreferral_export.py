@@ -9,7 +9,7 @@ import pytest
 from commonweal.directory import services
 from commonweal.directory.openreferral import export as oruk
 from commonweal.directory.openreferral import ids
-from commonweal.directory.openreferral.schemas import problems, schema_dir
+from commonweal.directory.openreferral.schemas import FOLDER, problems
 from commonweal.directory.tests.sharing import (
     LEADER_EMAIL,
     LEADER_PHONE,
@@ -28,9 +28,9 @@ def directory(calderdale, group, other_group, leader):
     return populate(calderdale, group, other_group, leader)
 
 
-def test_the_validator_reads_the_published_schemas_and_refuses_what_breaks_them():
+def test_the_validator_reads_the_published_schemas_and_refuses_what_breaks_them(shared_data):
     require_schemas()
-    example = json.loads((schema_dir() / "examples" / "service_full.json").read_text())
+    example = json.loads((shared_data / FOLDER / "examples" / "service_full.json").read_text())
     assert problems(example, "service") == []
     broken = dict(example, id="not-a-uuid", status="open")
     broken["organization"] = {"id": example["organization"]["id"], "name": "No description"}
