@@ -1,10 +1,8 @@
 """Memberships: who belongs to a group, joining and leaving, and a person's own groups."""
 
-from typing import Annotated
-
 from django.db.models import Case, Value, When
 from django.http import HttpRequest
-from ninja import Path, Query, Router, Status
+from ninja import Query, Router, Status
 
 from commonweal.accounts.api_auth import session_or_token
 from commonweal.core.pagination import PageParams, page_of, paginate
@@ -17,19 +15,11 @@ from commonweal.directory.api.errors import (
     organisation_or_404,
     refused,
 )
-from commonweal.directory.api.schemas import SLUG_PATTERN, MemberOut, MembershipOut
+from commonweal.directory.api.schemas import MemberOut, MembershipOut, SlugPath
 from commonweal.directory.models import GroupRole, Membership
 
 router = Router(tags=["Memberships"])
 
-SlugPath = Annotated[
-    str,
-    Path(
-        pattern=SLUG_PATTERN,
-        description="The organisation's slug (its `id`).",
-        examples=["park-road-residents"],
-    ),
-]
 ERRORS = {**AUTH_ERRORS, **LOOKUP_ERRORS}
 # Leaders first, then the group's administrators, then members.
 ROLE_ORDER = Case(

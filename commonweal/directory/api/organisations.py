@@ -1,11 +1,10 @@
 """Organisations: finding them, reading one, registering, editing and verifying them."""
 
 import json
-from typing import Annotated
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Path, Query, Router, Status
+from ninja import Query, Router, Status
 
 from commonweal.accounts.api_auth import session_or_token
 from commonweal.core.pagination import PageParams
@@ -26,20 +25,12 @@ from commonweal.directory.api.inputs import (
     SearchFilters,
     VerificationIn,
 )
-from commonweal.directory.api.schemas import SLUG_PATTERN, OrganisationDetail
+from commonweal.directory.api.schemas import OrganisationDetail, SlugPath
 from commonweal.directory.api.search import OrganisationSearchPage, search_page
 from commonweal.places.models import Area, AreaType
 
 router = Router(tags=["Organisations"])
 
-SlugPath = Annotated[
-    str,
-    Path(
-        pattern=SLUG_PATTERN,
-        description="The organisation's slug (its `id`).",
-        examples=["park-road-residents"],
-    ),
-]
 
 # Text fields a request may set to null, meaning "clear it".
 TEXT_FIELDS = (

@@ -1,8 +1,9 @@
 """The shapes the directory API answers with (what it reads is in inputs.py)."""
 
 from datetime import datetime
+from typing import Annotated
 
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 
 from commonweal.directory.models import (
     ClassificationChoice,
@@ -16,6 +17,15 @@ from commonweal.places.models import AreaType
 
 # Organisations are named in paths by their slug, as on the site.
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,220}$"
+# An organisation in a path: /directory/organisations/{slug}…
+SlugPath = Annotated[
+    str,
+    Path(
+        pattern=SLUG_PATTERN,
+        description="The organisation's slug (its `id`).",
+        examples=["park-road-residents"],
+    ),
+]
 
 
 class Point(Schema):
