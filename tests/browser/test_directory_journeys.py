@@ -191,3 +191,30 @@ def test_an_officer_verifies_a_new_group(tab, site, cast, django_db_blocker):
     page.wait_for_load_state()
     check_accessibility(page)
     assert status() == "verified"
+
+
+READ_ONLY_PAGES = [
+    "/groups/coverage/",
+    "/groups/coverage/?include=borough-wide",
+    "/groups/network/",
+    "/groups/code-of-conduct/",
+    "/groups/interests/",
+]
+
+
+def test_the_directory_s_other_pages_pass_axe(tab, site, cast):
+    page, group = tab, cast["group"]
+    sign_in(page, site, cast["people"]["leader"])
+    for url in [
+        *READ_ONLY_PAGES,
+        f"/groups/{group.slug}/links/",
+        f"/groups/{group.slug}/areas/",
+        f"/groups/{group.slug}/members/",
+        f"/groups/{group.slug}/leader-contact/",
+        f"/groups/{group.slug}/code-of-conduct/",
+        f"/groups/{group.slug}/activities/",
+        "/groups/new/",
+    ]:
+        response = page.goto(site + url)
+        assert response.status == 200, url
+        check_accessibility(page)
