@@ -218,3 +218,17 @@ def test_the_directory_s_other_pages_pass_axe(tab, site, cast):
         response = page.goto(site + url)
         assert response.status == 200, url
         check_accessibility(page)
+
+
+def test_the_officers_other_pages_pass_axe(tab, site, cast):
+    page, group = tab, cast["group"]
+    sign_in(page, site, cast["people"]["officer"])
+    for url in [
+        f"/groups/{group.slug}/classification/",
+        "/groups/code-of-conduct/new/",
+        "/groups/interests/manage/",
+        f"/groups/{group.slug}/edit/",
+    ]:
+        response = page.goto(site + url)
+        assert response.status == 200, url
+        check_accessibility(page)
