@@ -7,7 +7,7 @@ from commonweal.core import audit
 from commonweal.directory.models import InterestTag, Organisation
 from commonweal.directory.services._common import check
 from commonweal.directory.services.errors import DirectoryError
-from commonweal.places.models import Area, AreaType, LsoaLink
+from commonweal.places.models import Area, AreaType
 
 
 def served_lsoas(organisation: Organisation, areas: list[Area], shape) -> set[int]:
@@ -16,21 +16,12 @@ def served_lsoas(organisation: Organisation, areas: list[Area], shape) -> set[in
     lsoas = Area.objects.of_type(AreaType.LSOA21).in_authority(authority)
     if organisation.borough_wide:
         return set(lsoas.values_list("pk", flat=True))
+    from commonweal.places import services as places
+
     found: set[int] = set()
     for area in areas:
-        if area.area_type == AreaType.LSOA21:
-            found.add(area.pk)
-        elif area.area_type == AreaType.LSOA11:
-            found.update(LsoaLink.objects.filter(lsoa11=area).values_list("lsoa21_id", flat=True))
-        elif area.area_type == AreaType.LOCAL_AUTHORITY:
-            found.update(lsoas.values_list("pk", flat=True))
-        elif area.area_type == AreaType.NEIGHBOURHOOD:
-            found.update(area.members.of_type(AreaType.LSOA21).values_list("pk", flat=True))
-        else:
-            found.update(lsoas.filter(parents=area).values_list("pk", flat=True))
+        found.update(places.lsoa21_of(area).in_authority(authority).values_list("pk", flat=True))
     if shape is not None:
-        from commonweal.places import services as places
-
         found.update(lsoa.pk for lsoa in places.lsoas_within(authority, shape))
     return found
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from commonweal.directory.engine.coverage import CoverageShare, coverage_share
 from commonweal.directory.models import Organisation
-from commonweal.places.models import Area, AreaType, LsoaLink
+from commonweal.places.models import Area, AreaType
 
 
 @dataclass(frozen=True)
@@ -120,16 +120,9 @@ def ward_coverage(ward: Area) -> WardCoverage:
 
 def lsoas_of(area: Area):
     """The small areas (LSOA 2021) that make up, or cover, any area we hold."""
-    lsoas = Area.objects.of_type(AreaType.LSOA21)
-    if area.area_type == AreaType.LSOA21:
-        return lsoas.filter(pk=area.pk)
-    if area.area_type == AreaType.LSOA11:
-        return lsoas.filter(pk__in=LsoaLink.objects.filter(lsoa11=area).values("lsoa21_id"))
-    if area.area_type == AreaType.LOCAL_AUTHORITY:
-        return lsoas.in_authority(area)
-    if area.area_type == AreaType.NEIGHBOURHOOD:
-        return lsoas.filter(member_of=area)
-    return lsoas.filter(parents=area)
+    from commonweal.places import services as places
+
+    return places.lsoa21_of(area)
 
 
 def groups_serving(area: Area, community_led: bool = True):

@@ -12,7 +12,7 @@ from commonweal.directory.engine.distance import LocalPlane, nearest_first
 from commonweal.directory.models import InterestTag, Organisation, OrganisationKind
 from commonweal.directory.services import search_text
 from commonweal.directory.services.errors import DirectoryError
-from commonweal.places.models import Area, AreaType, LsoaLink
+from commonweal.places.models import Area, AreaType
 
 
 @dataclass(frozen=True)
@@ -201,6 +201,8 @@ def _lsoa_among(areas) -> Area | None:
 
 def _area_and_lsoas(code: str) -> tuple[Area, list[int]]:
     """The area with this code, and the small areas (LSOA 2021) that make it up."""
+    from commonweal.places import services as places
+
     code = "".join(code.split()).upper()
     # A code is unique within a type; prefer the smallest type holding it.
     areas = sorted(
@@ -213,17 +215,7 @@ def _area_and_lsoas(code: str) -> tuple[Area, list[int]]:
             "area_code",
         )
     area = areas[0]
-    lsoas = Area.objects.of_type(AreaType.LSOA21)
-    if area.area_type == AreaType.LSOA21:
-        pks = [area.pk]
-    elif area.area_type == AreaType.LSOA11:
-        pks = list(LsoaLink.objects.filter(lsoa11=area).values_list("lsoa21_id", flat=True))
-    elif area.area_type == AreaType.LOCAL_AUTHORITY:
-        pks = list(lsoas.in_authority(area).values_list("pk", flat=True))
-    elif area.area_type == AreaType.NEIGHBOURHOOD:
-        pks = list(area.members.of_type(AreaType.LSOA21).values_list("pk", flat=True))
-    else:
-        pks = list(lsoas.filter(parents=area).values_list("pk", flat=True))
+    pks = list(places.lsoa21_of(area).values_list("pk", flat=True))
     if not pks:
         raise DirectoryError(
             f"We do not hold the small areas that make up {area.name}, so we cannot say which "

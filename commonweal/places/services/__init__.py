@@ -20,6 +20,7 @@ from commonweal.places.services.errors import (
 from commonweal.places.services.lookup import (
     PointAgreement,
     areas_for_point,
+    lsoa21_of,
     lsoa_predecessors,
     lsoa_successors,
     neighbours,
@@ -59,6 +60,7 @@ __all__ = [
     "delete_neighbourhood",
     "deprivation_for",
     "lookup_postcode",
+    "lsoa21_of",
     "lsoa_predecessors",
     "lsoa_successors",
     "lsoas_within",

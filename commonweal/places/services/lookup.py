@@ -124,3 +124,19 @@ def postcode_point_agreement(authority: Area, lsoa_type: str) -> PointAgreement:
     found = layer.index.lookup_many(lons, lats)
     agreeing = sum(1 for row, code in zip(rows, found, strict=True) if code == row[2])
     return PointAgreement(authority, lsoa_type, len(rows), agreeing, layer.generalised)
+
+
+def lsoa21_of(area: Area):
+    """The small areas (LSOA 2021) that make up, or cover, any area we hold, as a QuerySet:
+    itself, the 2021 successors of a 2011 LSOA, a neighbourhood's members, an authority's
+    LSOAs, or those whose parents include a ward or MSOA."""
+    lsoas = Area.objects.of_type(AreaType.LSOA21)
+    if area.area_type == AreaType.LSOA21:
+        return lsoas.filter(pk=area.pk)
+    if area.area_type == AreaType.LSOA11:
+        return lsoas.filter(pk__in=LsoaLink.objects.filter(lsoa11=area).values("lsoa21_id"))
+    if area.area_type == AreaType.LOCAL_AUTHORITY:
+        return lsoas.in_authority(area)
+    if area.area_type == AreaType.NEIGHBOURHOOD:
+        return lsoas.filter(member_of=area)
+    return lsoas.filter(parents=area)

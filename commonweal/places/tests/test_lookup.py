@@ -160,3 +160,17 @@ def test_postcode_point_agreement(calderdale, trafford):
             f"{measured.agreeing / measured.postcodes:.2%} |"
         )
         assert row in docs, f"docs/data-sources.md does not report {measured.authority.name}: {row}"
+
+
+def test_the_small_areas_2021_of_any_area(calderdale):
+    lsoa21 = services.lsoa21_of
+    all_of_them = set(Area.objects.of_type(AreaType.LSOA21).in_authority(calderdale))
+    assert set(lsoa21(calderdale)) == all_of_them and len(all_of_them) == 129
+    wards = Area.objects.of_type(AreaType.WARD).in_authority(calderdale)
+    by_ward = [set(lsoa21(ward)) for ward in wards]
+    assert set().union(*by_ward) == all_of_them
+    assert sum(len(part) for part in by_ward) == 129  # each LSOA in exactly one ward
+    one = sorted(all_of_them, key=lambda a: a.gss_code)[0]
+    assert list(lsoa21(one)) == [one]
+    split = Area.objects.get(area_type=AreaType.LSOA11, gss_code="E01010994")
+    assert {a.gss_code for a in lsoa21(split)} == {"E01034582", "E01034583"}
