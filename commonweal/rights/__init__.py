@@ -1,0 +1,1 @@
+"""Community rights: assets of community value, the right to challenge, neighbourhood planning."""
