@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "commonweal.datasets",
     "commonweal.places",
     "commonweal.directory",
+    "commonweal.opendata",
 ]
 
 MIDDLEWARE = [

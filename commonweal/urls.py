@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("commonweal.accounts.urls")),
     path("places/", include("commonweal.places.urls")),
     path("groups/", include("commonweal.directory.urls")),
+    path("data/", include("commonweal.opendata.urls")),
     path("api/v1/", api.urls),
 ]
 

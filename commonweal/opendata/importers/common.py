@@ -1,0 +1,217 @@
+"""What both crime importers share: the cleaned row, stable keys, and the batched load."""
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import Any
+
+import numpy as np
+
+from commonweal.datasets.importing import Importer, RowError
+from commonweal.opendata.models import StreetCrime
+from commonweal.places import spatial_cache
+from commonweal.places.models import AreaType
+
+POLICE = "data.police.uk (the police forces of England, Wales and Northern Ireland)"
+POLICE_ATTRIBUTION = (
+    "Contains public sector information licensed under the Open Government Licence v3.0."
+)
+BATCH = 2000
+SAMPLE = 5
+# A generous box around England, Wales and Northern Ireland (longitude, latitude).
+LON_RANGE, LAT_RANGE = (-11.0, 3.0), (49.0, 61.0)
+UPDATABLE = ("outcome", "context", "location", "longitude", "latitude", "lsoa_code", "lsoa_name")
+
+
+@dataclass(slots=True)
+class CrimeRow:
+    line: int
+    month: date
+    crime_id: str
+    reported_by: str
+    falls_within: str
+    longitude: float | None
+    latitude: float | None
+    location: str
+    lsoa_code: str
+    lsoa_name: str
+    category: str
+    outcome: str
+    context: str
+    key: str = ""
+
+
+def clean_month(raw: Any, column: str) -> date:
+    text = (raw or "").strip()
+    try:
+        year, month = text.split("-")
+        value = date(int(year), int(month), 1)
+    except ValueError:
+        raise RowError(column, f"“{text}” is not a month (YYYY-MM)") from None
+    if not (len(year) == 4 and len(month) == 2 and 2000 <= value.year <= 2100):
+        raise RowError(column, f"“{text}” is not a month (YYYY-MM)")
+    return value
+
+
+def clean_coordinates(lon_raw: Any, lat_raw: Any, columns: tuple[str, str]):
+    """(lon, lat), (None, None) for a row with no location, or RowError."""
+    lon_text, lat_text = (lon_raw or "").strip(), (lat_raw or "").strip()
+    if not lon_text and not lat_text:
+        return None, None
+    values = []
+    for text, column, (low, high) in zip(
+        (lon_text, lat_text), columns, (LON_RANGE, LAT_RANGE), strict=True
+    ):
+        if not text:
+            raise RowError(column, "one coordinate is given without the other")
+        try:
+            value = float(text)
+        except ValueError:
+            raise RowError(column, f"“{text}” is not a number") from None
+        if not (math.isfinite(value) and low <= value <= high):
+            raise RowError(column, f"{text} is outside the United Kingdom")
+        values.append(value)
+    return values[0], values[1]
+
+
+class CrimeImporter(Importer):
+    """The shared load: keys, our own LSOA for each point, batches, then the aggregates."""
+
+    publisher = POLICE
+    attribution = POLICE_ATTRIBUTION
+    units = "crimes and incidents of anti-social behaviour, one row each"
+    lsoa_type = AreaType.LSOA11
+
+    def __init__(self, **options: Any):
+        super().__init__(**options)
+        self._seen_ids: set[str] = set()
+        self._occurrences: Counter = Counter()
+
+    def keyed(self, row: CrimeRow) -> CrimeRow:
+        """The Crime ID, or a hash of the row's fields and which repeat of them it is."""
+        if row.crime_id and row.crime_id not in self._seen_ids:
+            self._seen_ids.add(row.crime_id)
+            row.key = row.crime_id
+            return row
+        fields = "\x1f".join(
+            str(value)
+            for value in (
+                row.month.isoformat(),
+                row.crime_id,
+                row.reported_by,
+                row.falls_within,
+                row.longitude,
+                row.latitude,
+                row.location,
+                row.lsoa_code,
+                row.category,
+                row.context,
+            )
+        )
+        self._occurrences[fields] += 1
+        digest = hashlib.sha256(f"{fields}\x1e{self._occurrences[fields]}".encode()).hexdigest()
+        row.key = f"h{digest[:63]}"
+        return row
+
+    def load(self, rows, dataset, report) -> None:
+        from commonweal.opendata.services.aggregates import rebuild_counts
+
+        layer = spatial_cache.layers(self.lsoa_type)[self.lsoa_type]
+        months: set[date] = set()
+        stats = Counter()
+        disagreements: list[str] = []
+        iterator = iter(rows)
+        while batch := list(islice(iterator, BATCH)):
+            self._load_batch(batch, layer, dataset, report, stats, disagreements)
+            months.update(row.month for row in batch)
+        report.notes.append(
+            f"Rows with no location: {stats['no_location']} (kept, but on no map or area)."
+        )
+        if stats["outside"]:
+            report.notes.append(
+                f"Points outside the boundaries we hold: {stats['outside']} (kept, in no area)."
+            )
+        report.notes.append(
+            f"LSOA codes that differ from our own lookup: {stats['disagree']} of "
+            f"{stats['placed']} points we placed (the police snap points to streets; "
+            "the file's code is theirs, ours is kept beside it)."
+        )
+        if disagreements:
+            report.notes.append("For example: " + "; ".join(disagreements) + ".")
+        if months:
+            cells = rebuild_counts(sorted(months))
+            report.notes.append(
+                f"Area counts rebuilt for {len(months)} month{'s' if len(months) != 1 else ''} "
+                f"({cells} area, month and category counts)."
+            )
+
+    def _load_batch(self, batch, layer, dataset, report, stats, disagreements) -> None:
+        lons = np.array([np.nan if r.longitude is None else r.longitude for r in batch])
+        lats = np.array([np.nan if r.latitude is None else r.latitude for r in batch])
+        codes = (
+            layer.index.lookup_many(lons, lats)
+            if layer.index is not None
+            else np.full(len(batch), None, dtype=object)
+        )
+        existing = {
+            crime.key: crime for crime in StreetCrime.objects.filter(key__in=[r.key for r in batch])
+        }
+        create, update = [], []
+        for row, code in zip(batch, codes, strict=True):
+            if row.longitude is None:
+                stats["no_location"] += 1
+            elif code is None:
+                stats["outside"] += 1
+            else:
+                stats["placed"] += 1
+                if row.lsoa_code and code != row.lsoa_code:
+                    stats["disagree"] += 1
+                    if len(disagreements) < SAMPLE:
+                        disagreements.append(
+                            f"line {row.line}: the file says {row.lsoa_code}, our boundaries {code}"
+                        )
+            lsoa_id = layer.pk_for_code.get(code) if code is not None else None
+            crime = existing.get(row.key)
+            if crime is None:
+                create.append(_crime(row, lsoa_id, dataset))
+                report.created += 1
+                continue
+            values = {name: getattr(row, name) for name in UPDATABLE}
+            if crime.lsoa_id == lsoa_id and all(
+                getattr(crime, name) == value for name, value in values.items()
+            ):
+                report.unchanged += 1
+                continue
+            for name, value in values.items():
+                setattr(crime, name, value)
+            crime.lsoa_id, crime.dataset = lsoa_id, dataset
+            update.append(crime)
+            report.updated += 1
+        StreetCrime.objects.bulk_create(create, batch_size=500)
+        StreetCrime.objects.bulk_update(update, [*UPDATABLE, "lsoa", "dataset"], batch_size=500)
+
+    def counts(self) -> dict[str, int]:
+        return {"Street crimes": StreetCrime.objects.count()}
+
+
+def _crime(row: CrimeRow, lsoa_id: int | None, dataset) -> StreetCrime:
+    return StreetCrime(
+        dataset=dataset,
+        month=row.month,
+        key=row.key,
+        crime_id=row.crime_id,
+        reported_by=row.reported_by,
+        falls_within=row.falls_within,
+        longitude=row.longitude,
+        latitude=row.latitude,
+        location=row.location,
+        lsoa_code=row.lsoa_code,
+        lsoa_name=row.lsoa_name,
+        lsoa_id=lsoa_id,
+        category=row.category,
+        outcome=row.outcome,
+        context=row.context,
+    )

@@ -1,0 +1,140 @@
+"""data.police.uk street-level crime CSV: one force's month, or a monthly archive (.zip).
+
+A file is a single CSV (optionally gzip-compressed), or a .zip laid out as the
+data.police.uk archive is: `YYYY-MM/YYYY-MM-<force>-street.csv`, any number of months
+and forces. Other members of the archive (outcomes, stop and search) are skipped.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from commonweal.datasets.importing import RowError, register_importer
+from commonweal.datasets.importing.base import open_text
+from commonweal.opendata.importers.common import (
+    CrimeImporter,
+    CrimeRow,
+    clean_coordinates,
+    clean_month,
+)
+
+COLUMNS = (
+    "Crime ID",
+    "Month",
+    "Reported by",
+    "Falls within",
+    "Longitude",
+    "Latitude",
+    "Location",
+    "LSOA code",
+    "LSOA name",
+    "Crime type",
+    "Last outcome category",
+    "Context",
+)
+STREET_MEMBER = re.compile(r"(?:^|/)(\d{4}-\d{2})/\1-[a-z0-9-]+-street\.csv$")
+NAMED_MONTH = re.compile(r"^(\d{4}-\d{2})-")
+LSOA_CODE = re.compile(r"^[EWN]0[01]\d{6}$")
+
+
+@register_importer
+class PoliceStreetCrime(CrimeImporter):
+    source = "police-street-crime"
+    title = "Street-level crime (data.police.uk)"
+    source_url = "https://data.police.uk/data/"
+    description = "One row per crime or anti-social behaviour incident, one file per force a month."
+
+    def read(self, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+        if zipfile.is_zipfile(path):
+            yield from self._read_archive(path)
+            return
+        with open_text(path) as handle:
+            yield from self._read_csv(handle, path.name)
+
+    def _read_archive(self, path: Path):
+        with zipfile.ZipFile(path) as archive:
+            members = sorted(name for name in archive.namelist() if STREET_MEMBER.search(name))
+            if not members:
+                raise RowError(
+                    "", "the archive holds no street-level files (YYYY-MM/YYYY-MM-force-street.csv)"
+                )
+            for name in members:
+                with archive.open(name) as raw:
+                    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                    yield from self._read_csv(text, name.rsplit("/", 1)[-1], member=name)
+
+    def _read_csv(self, handle, name: str, member: str = ""):
+        where = f"{member}: " if member else ""
+        named = NAMED_MONTH.match(name)
+        self._expected_month = clean_month(named.group(1), "Month") if named else None
+        self._where = where
+        reader = csv.reader(handle)
+        try:
+            header = [column.strip() for column in next(reader, [])]
+            unknown = [column for column in header if column not in COLUMNS]
+            missing = [column for column in COLUMNS if column not in header]
+            if unknown or missing:
+                said = []
+                if missing:
+                    said.append(f"missing: {', '.join(missing)}")
+                if unknown:
+                    said.append(f"unknown: {', '.join(unknown)}")
+                raise RowError(
+                    ", ".join(missing + unknown),
+                    f"{where}not a data.police.uk street-level file ({'; '.join(said)})",
+                )
+            for values in reader:
+                self._line = reader.line_num
+                if len(values) != len(header):
+                    yield reader.line_num, {"_width": len(values), "_where": where}
+                    continue
+                yield reader.line_num, dict(zip(header, values, strict=True))
+        except UnicodeDecodeError as exc:
+            raise RowError("", f"{where}the file is not UTF-8 text ({exc.reason})") from exc
+        except csv.Error as exc:
+            raise RowError(
+                "", f"{where}line {reader.line_num}: the CSV cannot be read ({exc})"
+            ) from exc
+
+    def clean_row(self, raw: dict[str, Any]) -> CrimeRow:
+        if "_width" in raw:
+            raise RowError(
+                "",
+                f"{raw['_where']}the row has {raw['_width']} fields, not {len(COLUMNS)} "
+                "(is the file cut off?)",
+            )
+        where = self._where
+        month = clean_month(raw["Month"], "Month")
+        if self._expected_month is not None and month != self._expected_month:
+            raise RowError(
+                "Month",
+                f"{where}{raw['Month']} in a file for {self._expected_month:%Y-%m} (mixed months)",
+            )
+        lon, lat = clean_coordinates(raw["Longitude"], raw["Latitude"], ("Longitude", "Latitude"))
+        code = raw["LSOA code"].strip()
+        if code and not LSOA_CODE.match(code):
+            raise RowError("LSOA code", f"{where}“{code}” is not an LSOA code")
+        category = raw["Crime type"].strip()
+        if not category:
+            raise RowError("Crime type", f"{where}the crime type is missing")
+        return self.keyed(
+            CrimeRow(
+                line=self._line,
+                month=month,
+                crime_id=raw["Crime ID"].strip(),
+                reported_by=raw["Reported by"].strip(),
+                falls_within=raw["Falls within"].strip(),
+                longitude=lon,
+                latitude=lat,
+                location=raw["Location"].strip(),
+                lsoa_code=code,
+                lsoa_name=raw["LSOA name"].strip(),
+                category=category,
+                outcome=raw["Last outcome category"].strip(),
+                context=raw["Context"].strip(),
+            )
+        )

@@ -1,0 +1,136 @@
+"""Crime figures for one area: counts by month and category, rates, comparisons."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import shapely
+from django.db.models import Sum
+
+from commonweal.datasets.models import DataSet
+from commonweal.opendata.models import CrimeCount, StreetCrime
+from commonweal.places.models import Area, AreaType, DeprivationScore, Domain, Edition
+
+EDITION_FOR = {AreaType.LSOA11: Edition.IOD2019, AreaType.LSOA21: Edition.IOD2025}
+SOURCES = ("police-street-crime", "police-crime-api")
+MAP_LIMIT = 3000
+
+
+def rate(count: int | None, population: int | None) -> float | None:
+    """Crimes per 1,000 residents, to one decimal place."""
+    if count is None or not population:
+        return None
+    return round(count * 1000 / population, 1)
+
+
+@dataclass
+class Month:
+    month: date
+    total: int
+    rate: float | None
+    by_category: dict[str, int]
+    borough_rate: float | None = None
+    decile_rate: float | None = None
+
+
+@dataclass
+class CrimeFigures:
+    area: Area
+    population: int | None
+    months: list[Month] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    borough: Area | None = None
+    decile: int | None = None
+    decile_edition: str = ""
+    decile_areas: int = 0
+    datasets: list[DataSet] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Month | None:
+        return self.months[-1] if self.months else None
+
+
+def _monthly(area_ids) -> dict[date, dict[str, int]]:
+    cells: dict[date, dict[str, int]] = defaultdict(dict)
+    rows = (
+        CrimeCount.objects.filter(area_id__in=area_ids)
+        .values("month", "category")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    for row in rows:
+        cells[row["month"]][row["category"]] = row["total"]
+    return cells
+
+
+def _totals(area_ids) -> dict[date, int]:
+    return {month: sum(cells.values()) for month, cells in _monthly(area_ids).items()}
+
+
+def _decile_peers(area: Area) -> tuple[int | None, str, list[int], int]:
+    """The area's IMD decile and the areas of its type sharing it (with their population)."""
+    edition = EDITION_FOR.get(area.area_type)
+    if edition is None:
+        return None, "", [], 0
+    scores = DeprivationScore.objects.filter(edition=edition, domain=Domain.IMD)
+    own = scores.filter(area=area).values_list("decile", flat=True).first()
+    if own is None:
+        return None, "", [], 0
+    peers = Area.objects.filter(
+        deprivation__edition=edition, deprivation__domain=Domain.IMD, deprivation__decile=own
+    )
+    ids = list(peers.values_list("pk", flat=True))
+    population = peers.aggregate(total=Sum("population_total"))["total"] or 0
+    return own, Edition(edition).label, ids, population
+
+
+def figures_for(area: Area) -> CrimeFigures:
+    figures = CrimeFigures(area=area, population=area.population_total)
+    monthly = _monthly([area.pk])
+    categories = {category for cells in monthly.values() for category in cells}
+    figures.categories = sorted(categories)
+    borough = area.authority if area.area_type != AreaType.LOCAL_AUTHORITY else None
+    figures.borough = borough
+    borough_totals = _totals([borough.pk]) if borough else {}
+    decile, edition, peer_ids, peer_population = _decile_peers(area)
+    figures.decile, figures.decile_edition, figures.decile_areas = decile, edition, len(peer_ids)
+    peer_totals = _totals(peer_ids) if peer_ids else {}
+    for month in sorted(monthly):
+        total = sum(monthly[month].values())
+        figures.months.append(
+            Month(
+                month=month,
+                total=total,
+                rate=rate(total, area.population_total),
+                by_category=monthly[month],
+                borough_rate=rate(borough_totals.get(month), borough and borough.population_total),
+                decile_rate=rate(peer_totals.get(month), peer_population),
+            )
+        )
+    figures.datasets = list(
+        DataSet.objects.filter(source__in=SOURCES, street_crimes__month__in=monthly)
+        .distinct()
+        .order_by("title", "pk")
+    )
+    return figures
+
+
+def points_for(area: Area, month: date) -> list[tuple[float, float, str]]:
+    """The published (anonymised) points of the area's crimes in one month."""
+    crimes = StreetCrime.objects.filter(month=month, longitude__isnull=False)
+    if area.area_type == AreaType.LSOA11:
+        crimes = crimes.filter(lsoa=area)
+    else:
+        shape = area.shape
+        if shape is None:
+            return []
+        x0, y0, x1, y1 = shape.bounds
+        crimes = crimes.filter(
+            longitude__gte=x0, longitude__lte=x1, latitude__gte=y0, latitude__lte=y1
+        )
+        rows = list(crimes.values_list("longitude", "latitude", "category")[: MAP_LIMIT * 4])
+        if not rows:
+            return []
+        inside = shapely.intersects_xy(shape, [r[0] for r in rows], [r[1] for r in rows])
+        return [row for row, hit in zip(rows, inside, strict=True) if hit][:MAP_LIMIT]
+    return list(crimes.values_list("longitude", "latitude", "category")[:MAP_LIMIT])

@@ -1,0 +1,177 @@
+import csv
+import gzip
+import zipfile
+from collections import Counter
+
+import pytest
+
+from commonweal.datasets.importing import ImportFailed
+from commonweal.opendata.models import CrimeCount, StreetCrime
+from commonweal.opendata.tests.conftest import import_crime
+
+pytestmark = pytest.mark.django_db
+
+
+def test_july_2018_calderdale_imports_every_row_with_exact_counts(imported_2018):
+    assert imported_2018.rows_read == 2559
+    assert imported_2018.created == 2559
+    assert StreetCrime.objects.count() == 2559
+    by_category = Counter(StreetCrime.objects.values_list("category", flat=True))
+    assert by_category["Violence and sexual offences"] == 884
+    assert by_category["Anti-social behaviour"] == 397
+    assert by_category["Bicycle theft"] == 8
+    asb = StreetCrime.objects.filter(category="Anti-social behaviour")
+    assert not asb.exclude(crime_id="").exists()
+    assert not asb.exclude(outcome="").exists()
+    crime = StreetCrime.objects.get(
+        crime_id="a21522cdb82808285a230e13a1e5c43f5d24e19b385411993933b95e515087ba"
+    )
+    assert (crime.month.isoformat(), crime.category) == ("2018-07-01", "Burglary")
+    assert crime.outcome == "Investigation complete; no suspect identified"
+    assert (crime.longitude, crime.latitude, crime.location) == (
+        -1.89897,
+        53.77444,
+        "On or near Ogden Lane",
+    )
+    assert crime.lsoa_code == "E01010911"
+    assert crime.lsoa.gss_code == "E01010911"
+    assert "Rows with no location: 0" in " ".join(imported_2018.notes)
+
+
+def test_the_same_file_twice_changes_nothing(imported_2018, calderdale_2018):
+    keys = set(StreetCrime.objects.values_list("key", flat=True))
+    counts = list(
+        CrimeCount.objects.order_by("pk").values_list("area", "month", "category", "count")
+    )
+    again = import_crime(calderdale_2018)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2559)
+    assert "Nothing changed" in " ".join(again.notes)
+    assert set(StreetCrime.objects.values_list("key", flat=True)) == keys
+    assert sorted(CrimeCount.objects.values_list("area", "month", "category", "count")) == sorted(
+        counts
+    )
+
+
+def test_a_dry_run_writes_nothing(calderdale, calderdale_2018):
+    report = import_crime(calderdale_2018, commit=False)
+    assert report.created == 2559 and not report.committed
+    assert not StreetCrime.objects.exists() and not CrimeCount.objects.exists()
+
+
+def test_disagreements_with_our_lookup_are_counted_with_a_sample(imported_2018):
+    placed = StreetCrime.objects.exclude(lsoa=None)
+    differ = sum(
+        1 for code, ours in placed.values_list("lsoa_code", "lsoa__gss_code") if code != ours
+    )
+    assert differ > 0
+    note = next(n for n in imported_2018.notes if n.startswith("LSOA codes that differ"))
+    assert f": {differ} of {placed.count()} points" in note
+    sample = next(n for n in imported_2018.notes if n.startswith("For example"))
+    assert sample.count("the file says") == 5
+
+
+def test_rows_with_no_location_are_kept_and_counted(calderdale, calderdale_2018, tmp_path):
+    lines = calderdale_2018.read_text().splitlines()
+    rows = list(csv.reader(lines))
+    for row in rows[1:4]:
+        row[4] = row[5] = ""
+        row[6] = "No location"
+    path = tmp_path / "2018-07-west-yorkshire-street.csv"
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows[:51])
+    report = import_crime(path)
+    assert report.created == 50
+    assert "Rows with no location: 3" in " ".join(report.notes)
+    assert StreetCrime.objects.filter(longitude=None, lsoa=None).count() == 3
+
+
+def test_a_monthly_archive_of_several_months_and_forces(calderdale, crime_dir, tmp_path):
+    archive = tmp_path / "2018-07.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for year in (2016, 2017, 2018):
+            source = crime_dir / f"{year}-07-west-yorkshire-street_calderdale.csv"
+            zipped.write(source, f"{year}-07/{year}-07-west-yorkshire-street.csv")
+        zipped.write(
+            crime_dir / "2021-09-city-of-london-street.csv",
+            "2021-09/2021-09-city-of-london-street.csv",
+        )
+        zipped.writestr("2018-07/2018-07-west-yorkshire-outcomes.csv", "not read")
+    report = import_crime(archive)
+    assert report.rows_read == 2125 + 2345 + 2559 + 765
+    months = Counter(
+        m.strftime("%Y-%m") for m in StreetCrime.objects.values_list("month", flat=True)
+    )
+    assert months == {"2016-07": 2125, "2017-07": 2345, "2018-07": 2559, "2021-09": 765}
+    assert "rebuilt for 4 months" in " ".join(report.notes)
+
+
+def test_the_full_west_yorkshire_month_counts_rows_without_a_location(calderdale, crime_dir):
+    path = crime_dir / "west-yorkshire" / "2018-07-west-yorkshire-street.csv.gz"
+    with gzip.open(path, "rt", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    report = import_crime(path)
+    assert report.created == len(rows) == 31635
+    no_location = sum(1 for row in rows if not row["Longitude"])
+    assert no_location == 883
+    assert f"Rows with no location: {no_location}" in " ".join(report.notes)
+    assert StreetCrime.objects.filter(longitude=None).count() == no_location
+
+
+# Bad input: a clear problem naming the line and column, and nothing written -------------
+
+
+def _bad(tmp_path, calderdale_2018, edit, name="2018-07-west-yorkshire-street.csv"):
+    text = edit(calderdale_2018.read_text())
+    path = tmp_path / name
+    path.write_text(text) if isinstance(text, str) else path.write_bytes(text)
+    with pytest.raises(ImportFailed) as failed:
+        import_crime(path)
+    assert not StreetCrime.objects.exists() and not CrimeCount.objects.exists()
+    return failed.value.report.problems
+
+
+def test_a_truncated_file(calderdale, calderdale_2018, tmp_path):
+    problems = _bad(tmp_path, calderdale_2018, lambda text: text[: len(text) // 2].rstrip("\n"))
+    assert len(problems) == 1
+    assert problems[0].line is not None and "cut off" in problems[0].reason
+
+
+def test_wrong_columns(calderdale, calderdale_2018, tmp_path):
+    problems = _bad(
+        tmp_path, calderdale_2018, lambda text: text.replace("Crime type", "Crime kind", 1)
+    )
+    assert problems[0].line is None
+    assert "missing: Crime type" in problems[0].reason
+    assert "unknown: Crime kind" in problems[0].reason
+
+
+def test_a_bad_month_and_a_mixed_month(calderdale, calderdale_2018, tmp_path):
+    def edit(text):
+        lines = text.splitlines()
+        lines[1] = lines[1].replace(",2018-07,", ",July 2018,")
+        lines[2] = lines[2].replace(",2018-07,", ",2018-08,")
+        return "\n".join(lines) + "\n"
+
+    problems = _bad(tmp_path, calderdale_2018, edit)
+    assert [(p.line, p.column) for p in problems] == [(2, "Month"), (3, "Month")]
+    assert "not a month" in problems[0].reason
+    assert "mixed months" in problems[1].reason
+
+
+def test_bad_coordinates(calderdale, calderdale_2018, tmp_path):
+    def edit(text):
+        lines = text.splitlines()
+        lines[5] = lines[5].replace("-1.", "-91.", 1)
+        lines[6] = lines[6].replace(",53.", ",north", 1)
+        return "\n".join(lines) + "\n"
+
+    problems = _bad(tmp_path, calderdale_2018, edit)
+    assert [(p.line, p.column) for p in problems] == [(6, "Longitude"), (7, "Latitude")]
+
+
+def test_a_different_encoding(calderdale, calderdale_2018, tmp_path):
+    def edit(text):
+        return text.replace("Ogden Lane", "Ogden Lané").encode("cp1252")
+
+    problems = _bad(tmp_path, calderdale_2018, edit)
+    assert "not UTF-8" in problems[0].reason
