@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "commonweal.datasets",
     "commonweal.places",
     "commonweal.directory",
+    "commonweal.rights",
     "commonweal.opendata",
 ]
 
@@ -162,6 +163,18 @@ COMMONWEAL_SITE_NAME = env_str("COMMONWEAL_SITE_NAME", "Commonweal")
 # The borough this installation serves first (its home page and demo).
 COMMONWEAL_HOME_AUTHORITY = env_str("COMMONWEAL_HOME_AUTHORITY", "E08000033")
 API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50, minimum=1)
+# Community rights: readings of rules the rulebook marks unconfirmed (docs/rights.md).
+RIGHTS_MONTH_RULE = env_choice("RIGHTS_MONTH_RULE", "C", {"C", "B"})
+RIGHTS_COMMUNITY_INTEREST_GROUPS = env_list(
+    "RIGHTS_COMMUNITY_INTEREST_GROUPS",
+    [
+        "parish-council",
+        "charity",
+        "community-interest-company",
+        "company-limited-by-guarantee",
+        "co-operative-or-community-benefit-society",
+    ],
+)
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
