@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "commonweal.directory",
     "commonweal.rights",
     "commonweal.opendata",
+    "commonweal.budgets",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Participatory budgeting. `counting/` is the pure vote-counting engine (no Django)."""
