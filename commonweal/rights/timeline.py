@@ -114,10 +114,6 @@ def calculate(
         raise TimelineInputError(
             exc.field.replace("requests.", "request.").removesuffix(".received"), exc.message
         ) from None
-    except (OverflowError, ValueError):
-        raise TimelineInputError(
-            "notice_received", "The date is too far in the future to compute its periods."
-        ) from None
     return present(timeline)
 
 

@@ -219,8 +219,9 @@ def disposal_timeline(
     """The disposal timeline for an owner's notice received on ``notice_received``.
 
     The rule set is the one in force on that date unless one is given. Raises
-    ``InvalidTimelineInput`` for a date no rule set covers or a request dated before the
-    notice (it cannot have been received "during" the interim moratorium).
+    ``InvalidTimelineInput`` for a date no rule set covers, a date too late to compute, or a
+    request dated before the notice (it cannot have been received "during" the interim
+    moratorium).
     """
     month_rule = MonthRule(month_rule)
     requests = tuple(requests)
@@ -237,6 +238,13 @@ def disposal_timeline(
                 f"notice was received on {notice_received.isoformat()}; only a request "
                 "received during the interim moratorium can count.",
             )
+    try:
+        # The latest day any period can reach must be a date Python can hold.
+        months_beginning_with(notice_received, rule_set.protected_months)
+    except (OverflowError, ValueError):
+        raise InvalidTimelineInput(
+            "notice_received", "The date is too far in the future to compute its periods."
+        ) from None
     interim_end = weeks_beginning_with(notice_received, rule_set.interim_weeks)
     assessed = tuple(
         assess_request(

@@ -298,3 +298,17 @@ def test_overlapping_rule_sets_are_refused():
 def test_a_rule_set_must_protect_beyond_its_moratorium():
     with pytest.raises(ValueError):
         dataclasses.replace(ACV_2012, full_months=18, protected_months=18)
+
+
+def test_a_notice_too_late_to_compute_is_refused():
+    with pytest.raises(InvalidTimelineInput) as caught:
+        disposal_timeline(D("9999-06-01"))
+    assert caught.value.field == "notice_received"
+
+
+def test_the_package_examples_hold():
+    import doctest
+
+    import commonweal.rights.calendar as package
+
+    assert doctest.testmod(package).failed == 0
