@@ -89,6 +89,11 @@ class Importer:
 
     The runner wraps everything in one transaction, and rolls it back unless
     the import is committed, so a dry run executes every line.
+
+    A `streaming` importer's rows are not held: the runner validates the whole file,
+    then reads it again and passes load() an iterator of cleaned rows (check_rows()
+    gets none), so memory does not grow with the file. read() and clean_row() must
+    then give the same rows each time the file is read.
     """
 
     source: ClassVar[str]
@@ -103,6 +108,7 @@ class Importer:
     release_date: ClassVar[date | None] = None
     units: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    streaming: ClassVar[bool] = False
 
     def __init__(self, **options: Any):
         self.options = options

@@ -59,7 +59,9 @@ def run_import(
             if progress and report.rows_read % 500 == 0:
                 progress(report.rows_read)
             try:
-                cleaned.append((line, importer.clean_row(raw)))
+                row = importer.clean_row(raw)
+                if not importer.streaming:
+                    cleaned.append((line, row))
             except RowError as exc:
                 if len(report.problems) < MAX_REPORTED_PROBLEMS:
                     report.problems.append(RowProblem(line, exc.column, exc.reason))
@@ -84,7 +86,12 @@ def run_import(
             dataset, new_dataset = _dataset_for(
                 importer, path, checksum, source_url, report.rows_read
             )
-            importer.load([row for _, row in cleaned], dataset, report)
+            if importer.streaming:
+                # Every row is valid; read the file again rather than hold it in memory.
+                rows = (importer.clean_row(raw) for _, raw in importer.read(path))
+            else:
+                rows = [row for _, row in cleaned]
+            importer.load(rows, dataset, report)
             after = importer.counts()
             report.changes = {label: (before.get(label, 0), after[label]) for label in after}
             report.dataset_id = dataset.pk

@@ -51,6 +51,7 @@ class PoliceCrimeApi(CrimeImporter):
                 raise RowError("", f"the file is not JSON ({exc})") from exc
         if not isinstance(document, list):
             raise RowError("", "expected a JSON array of crimes, as the API answers")
+        self.reset_keys()
         for number, element in enumerate(document, start=1):
             self._line = number
             yield number, element

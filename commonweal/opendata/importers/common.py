@@ -85,8 +85,15 @@ class CrimeImporter(Importer):
     units = "crimes and incidents of anti-social behaviour, one row each"
     lsoa_type = AreaType.LSOA11
 
+    # Rows are validated, then read again for the load: memory stays flat (see the runner).
+    streaming = True
+
     def __init__(self, **options: Any):
         super().__init__(**options)
+        self.reset_keys()
+
+    def reset_keys(self) -> None:
+        """Start counting repeats afresh: at each file (each force's month in an archive)."""
         self._seen_ids: set[str] = set()
         self._occurrences: Counter = Counter()
 

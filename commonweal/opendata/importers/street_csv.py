@@ -72,6 +72,7 @@ class PoliceStreetCrime(CrimeImporter):
         named = NAMED_MONTH.match(name)
         self._expected_month = clean_month(named.group(1), "Month") if named else None
         self._where = where
+        self.reset_keys()
         reader = csv.reader(handle)
         try:
             header = [column.strip() for column in next(reader, [])]
