@@ -80,16 +80,28 @@ def greedy(election: Election, config: GreedyConfig, explain: bool = False) -> R
     for project_id in sorted(election.projects, key=rank):
         project = election.projects[project_id]
         if config.exclude_withdrawn and project.withdrawn:
-            why[project_id] = "withdrawn (cost 999 999 999)"
+            why[project_id] = {"funded": False, "reason": "withdrawn (cost 999 999 999)"}
         elif threshold is not None and score[project_id] < threshold:
-            why[project_id] = f"score {score[project_id]} below the threshold {threshold}"
+            why[project_id] = {
+                "funded": False,
+                "reason": f"score {score[project_id]} below the threshold {threshold}",
+            }
         elif stopped:
-            why[project_id] = "not reached: greedy stopped at the first project that did not fit"
+            why[project_id] = {
+                "funded": False,
+                "reason": "not reached: greedy stopped at the first project that did not fit",
+            }
         elif project.cost <= remaining:
             selected.append(project_id)
             remaining -= project.cost
-            why[project_id] = f"funded with score {score[project_id]}; {remaining} left"
+            why[project_id] = {
+                "funded": True,
+                "reason": f"funded with score {score[project_id]}; {remaining} left",
+            }
         else:
-            why[project_id] = f"cost {project.cost} exceeds the {remaining} left"
+            why[project_id] = {
+                "funded": False,
+                "reason": f"cost {project.cost} exceeds the {remaining} left",
+            }
             stopped = not config.skip
     return Result.of(election, selected, config.as_dict(), why if explain else None)
