@@ -6,88 +6,78 @@ The same figures are always in a table beside them.
 from commonweal.places.presenters import svg
 from commonweal.places.presenters.projection import Projection, expand
 
-WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 640, 300, 60, 20, 60
+WIDTH, LEFT, RIGHT, TOP, PLOT = 640, 60, 50, 20, 220
+LEGEND_ROW = 20
 SERIES = (
-    ("rate", "This area", "cw-trend__area"),
-    ("borough_rate", "The borough", "cw-trend__borough"),
-    ("decile_rate", "Areas in the same deprivation decile", "cw-trend__decile"),
+    ("rate", "This area", "#1d70b8"),
+    ("borough_rate", "The borough", "#0b0c0c"),
+    ("decile_rate", "Areas in the same deprivation decile", "#d4351c"),
 )
-COLOURS = {"rate": "#1d70b8", "borough_rate": "#0b0c0c", "decile_rate": "#d4351c"}
+
+
+def _nice_top(value: float) -> float:
+    """A round number at or above the value, for the top of the axis."""
+    for step in (1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if value <= step * 4:
+            return step * 4
+    return value
 
 
 def trend_chart(area_label: str, months) -> str:
     """Crimes per 1,000 residents by month: the area, its borough, its deprivation peers."""
-    values = [getattr(m, name) for m in months for name, _, _ in SERIES]
-    values = [v for v in values if v is not None]
-    if not months or not values:
+    shown = [s for s in SERIES if any(getattr(m, s[0]) is not None for m in months)]
+    if not months or not shown:
         return ""
-    top = max(values) * 1.1 or 1.0
-    inner_w, inner_h = WIDTH - LEFT - 20, HEIGHT - TOP - BOTTOM
+    top = _nice_top(max(getattr(m, name) or 0 for m in months for name, _, _ in shown) or 1)
+    inner_w = WIDTH - LEFT - RIGHT
     step = inner_w / max(len(months) - 1, 1)
+    height = TOP + PLOT + 40 + LEGEND_ROW * len(shown)
 
     def x(i: int) -> float:
         return LEFT + (i * step if len(months) > 1 else inner_w / 2)
 
     def y(value: float) -> float:
-        return TOP + inner_h * (1 - value / top)
+        return TOP + PLOT * (1 - value / top)
 
     parts = []
     for tick in range(5):
         value = top * tick / 4
-        parts.append(
-            svg.element(
-                "line",
-                x1=LEFT,
-                x2=WIDTH - 20,
-                y1=f"{y(value):.1f}",
-                y2=f"{y(value):.1f}",
-                stroke="#b1b4b6",
-            )
-        )
+        at = f"{y(value):.1f}"
+        parts.append(svg.element("line", x1=LEFT, x2=WIDTH - RIGHT, y1=at, y2=at, stroke="#b1b4b6"))
         parts.append(
             svg.text(
-                f"{value:.1f}",
-                x=LEFT - 6,
-                y=f"{y(value) + 4:.1f}",
-                text_anchor="end",
-                font_size="12",
+                f"{value:g}", x=LEFT - 6, y=f"{y(value) + 4:.1f}", text_anchor="end", font_size="12"
             )
         )
+    every = max(1, round(len(months) / 8))
     for i, month in enumerate(months):
-        parts.append(
-            svg.text(
-                f"{month.month:%b %Y}",
-                x=f"{x(i):.1f}",
-                y=HEIGHT - BOTTOM + 18,
-                text_anchor="middle",
-                font_size="12",
+        if i % every == 0 or i == len(months) - 1:
+            parts.append(
+                svg.text(
+                    f"{month.month:%b %Y}",
+                    x=f"{x(i):.1f}",
+                    y=TOP + PLOT + 18,
+                    text_anchor="middle",
+                    font_size="12",
+                )
             )
-        )
-    for row, (name, label, css) in enumerate(SERIES):
+    for row, (name, label, colour) in enumerate(shown):
         points = [(x(i), y(v)) for i, m in enumerate(months) if (v := getattr(m, name)) is not None]
-        if not points:
-            continue
-        colour = COLOURS[name]
         if len(points) > 1:
             d = " ".join(
                 f"{'M' if k == 0 else 'L'}{px:.1f},{py:.1f}" for k, (px, py) in enumerate(points)
             )
-            parts.append(
-                svg.element("path", d=d, fill="none", stroke=colour, stroke_width=2, class_=css)
-            )
+            parts.append(svg.element("path", d=d, fill="none", stroke=colour, stroke_width=2))
         for px, py in points:
             parts.append(svg.element("circle", cx=f"{px:.1f}", cy=f"{py:.1f}", r=4, fill=colour))
-        legend_y = HEIGHT - 22 + (row - 1) * 0
-        legend_x = LEFT + row * 190
-        parts.append(
-            svg.element("rect", x=legend_x, y=legend_y - 9, width=12, height=12, fill=colour)
-        )
-        parts.append(svg.text(label, x=legend_x + 16, y=legend_y + 1, font_size="12"))
+        legend_y = TOP + PLOT + 40 + row * LEGEND_ROW
+        parts.append(svg.element("rect", x=LEFT, y=legend_y - 10, width=12, height=12, fill=colour))
+        parts.append(svg.text(label, x=LEFT + 18, y=legend_y, font_size="13"))
     label = (
         f"Crimes per 1,000 residents by month in {area_label}, with the borough and similar areas"
     )
     return svg.document(
-        "".join(parts), view_box=f"0 0 {WIDTH} {HEIGHT}", label=label, css_class="cw-chart"
+        "".join(parts), view_box=f"0 0 {WIDTH} {height}", label=label, css_class="cw-chart"
     )
 
 

@@ -67,21 +67,45 @@ def _totals(area_ids) -> dict[date, int]:
     return {month: sum(cells.values()) for month, cells in _monthly(area_ids).items()}
 
 
-def _decile_peers(area: Area) -> tuple[int | None, str, list[int], int]:
-    """The area's IMD decile and the areas of its type sharing it (with their population)."""
+def _decile_peers(area: Area):
+    """The area's IMD decile, its edition, and the areas of its type sharing that decile."""
     edition = EDITION_FOR.get(area.area_type)
     if edition is None:
-        return None, "", [], 0
+        return None, "", Area.objects.none()
     scores = DeprivationScore.objects.filter(edition=edition, domain=Domain.IMD)
     own = scores.filter(area=area).values_list("decile", flat=True).first()
     if own is None:
-        return None, "", [], 0
+        return None, "", Area.objects.none()
     peers = Area.objects.filter(
         deprivation__edition=edition, deprivation__domain=Domain.IMD, deprivation__decile=own
     )
-    ids = list(peers.values_list("pk", flat=True))
-    population = peers.aggregate(total=Sum("population_total"))["total"] or 0
-    return own, Edition(edition).label, ids, population
+    return own, Edition(edition).label, peers
+
+
+def _peer_rate(peers, month: date) -> tuple[float | None, int]:
+    """The crime rate of the peers in boroughs whose crimes we hold for the month.
+
+    Peers in a borough with no crimes that month are left out: we hold no police file
+    for it, and counting its residents would make the rate look lower than it is.
+    """
+    covered = CrimeCount.objects.filter(
+        month=month, area__area_type=AreaType.LOCAL_AUTHORITY
+    ).values("area_id")
+    peers = peers.filter(authority__in=covered, population_total__isnull=False)
+    population = peers.aggregate(total=Sum("population_total"))["total"]
+    count = CrimeCount.objects.filter(month=month, area__in=peers).aggregate(total=Sum("count"))
+    return rate(count["total"] or 0, population), peers.count()
+
+
+def _distinct_attributions(datasets: list[DataSet]) -> list[DataSet]:
+    """One line per distinct attribution: a year of monthly files says the same thing."""
+    seen, kept = set(), []
+    for dataset in datasets:
+        key = (dataset.title, dataset.publisher, dataset.attribution, dataset.licence)
+        if key not in seen:
+            seen.add(key)
+            kept.append(dataset)
+    return kept
 
 
 def figures_for(area: Area) -> CrimeFigures:
@@ -92,25 +116,26 @@ def figures_for(area: Area) -> CrimeFigures:
     borough = area.authority if area.area_type != AreaType.LOCAL_AUTHORITY else None
     figures.borough = borough
     borough_totals = _totals([borough.pk]) if borough else {}
-    decile, edition, peer_ids, peer_population = _decile_peers(area)
-    figures.decile, figures.decile_edition, figures.decile_areas = decile, edition, len(peer_ids)
-    peer_totals = _totals(peer_ids) if peer_ids else {}
+    decile, edition, peers = _decile_peers(area)
+    figures.decile, figures.decile_edition = decile, edition
     for month in sorted(monthly):
         total = sum(monthly[month].values())
-        figures.months.append(
-            Month(
-                month=month,
-                total=total,
-                rate=rate(total, area.population_total),
-                by_category=monthly[month],
-                borough_rate=rate(borough_totals.get(month), borough and borough.population_total),
-                decile_rate=rate(peer_totals.get(month), peer_population),
-            )
+        entry = Month(
+            month=month,
+            total=total,
+            rate=rate(total, area.population_total),
+            by_category=monthly[month],
+            borough_rate=rate(borough_totals.get(month), borough and borough.population_total),
         )
-    figures.datasets = list(
-        DataSet.objects.filter(source__in=SOURCES, street_crimes__month__in=monthly)
-        .distinct()
-        .order_by("title", "pk")
+        if decile is not None:
+            entry.decile_rate, figures.decile_areas = _peer_rate(peers, month)
+        figures.months.append(entry)
+    figures.datasets = _distinct_attributions(
+        list(
+            DataSet.objects.filter(source__in=SOURCES, street_crimes__month__in=monthly)
+            .distinct()
+            .order_by("title", "pk")
+        )
     )
     return figures
 

@@ -54,11 +54,28 @@ def test_an_lsoa_against_its_deprivation_decile(imported_2018, calderdale_2018):
         area=lsoa, edition=Edition.IOD2019, domain=Domain.IMD
     ).decile
     assert figures.decile == decile
-    peers = Area.objects.filter(
+    # Only Calderdale's crimes are held, so Trafford's LSOAs in the decile are left out.
+    everywhere = Area.objects.filter(
         deprivation__edition=Edition.IOD2019,
         deprivation__domain=Domain.IMD,
         deprivation__decile=decile,
     )
+    peers = [peer for peer in everywhere if peer.authority.gss_code == "E08000033"]
+    assert 0 < len(peers) < everywhere.count()
     count = sum(sum(_inside(peer, points).values()) for peer in peers)
     population = sum(peer.population_total for peer in peers)
     assert month.decile_rate == round(count * 1000 / population, 1)
+    assert figures.decile_areas == len(peers)
+
+
+def test_several_months_of_files_give_one_attribution_line(calderdale, crime_dir, client):
+    from commonweal.opendata.tests.conftest import import_crime
+
+    for year in (2016, 2017, 2018):
+        import_crime(crime_dir / f"{year}-07-west-yorkshire-street_calderdale.csv")
+    figures = figures_for(calderdale)
+    assert [m.month.year for m in figures.months] == [2016, 2017, 2018]
+    assert len(figures.datasets) == 1
+    text = client.get("/data/crime/lad/E08000033/").content.decode()
+    assert text.count("Street-level crime (data.police.uk), data.police.uk") == 1
+    assert "July 2016" in text and "<svg" in text
