@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from commonweal.opendata.presenters.charts import points_map, trend_chart
-from commonweal.opendata.services.figures import figures_for, points_for
+from commonweal.opendata.services.figures import MAP_LIMIT, figures_for, points_for
 from commonweal.places.models import Area, AreaType
 from commonweal.places.presenters.area_page import breadcrumbs
 from commonweal.places.presenters.links import area_url
@@ -35,8 +35,9 @@ def area_crime(request, area_type: str, gss_code: str):
             if month
             else [],
             "chart_svg": trend_chart(area.name, figures.months),
-            "map_svg": points_map(area.name, area.shape, points) if month else "",
+            "map_svg": points_map(area.name, area.shape, points[:MAP_LIMIT]) if month else "",
             "points": len(points),
+            "points_shown": min(len(points), MAP_LIMIT),
             "attributions": figures.datasets,
             "breadcrumbs": [*breadcrumbs(area), {"label": area.name, "href": area_url(area)}],
         },

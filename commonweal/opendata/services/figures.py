@@ -13,7 +13,7 @@ from commonweal.places.models import Area, AreaType, DeprivationScore, Domain, E
 
 EDITION_FOR = {AreaType.LSOA11: Edition.IOD2019, AreaType.LSOA21: Edition.IOD2025}
 SOURCES = ("police-street-crime", "police-crime-api")
-MAP_LIMIT = 3000
+MAP_LIMIT = 5000  # points drawn on one map; the caption says when there are more
 
 
 def rate(count: int | None, population: int | None) -> float | None:
@@ -110,7 +110,10 @@ def _distinct_attributions(datasets: list[DataSet]) -> list[DataSet]:
 
 def figures_for(area: Area) -> CrimeFigures:
     figures = CrimeFigures(area=area, population=area.population_total)
-    monthly = _monthly([area.pk])
+    if area.area_type == AreaType.NEIGHBOURHOOD:
+        monthly = _monthly_from_points(area)
+    else:
+        monthly = _monthly([area.pk])
     categories = {category for cells in monthly.values() for category in cells}
     figures.categories = sorted(categories)
     borough = area.authority if area.area_type != AreaType.LOCAL_AUTHORITY else None
@@ -140,22 +143,34 @@ def figures_for(area: Area) -> CrimeFigures:
     return figures
 
 
+def _in_shape(area: Area, crimes):
+    """(longitude, latitude, category, month) of the crimes whose point is inside the area."""
+    shape = area.shape
+    if shape is None:
+        return []
+    x0, y0, x1, y1 = shape.bounds
+    rows = list(
+        crimes.filter(
+            longitude__gte=x0, longitude__lte=x1, latitude__gte=y0, latitude__lte=y1
+        ).values_list("longitude", "latitude", "category", "month")
+    )
+    if not rows:
+        return []
+    inside = shapely.intersects_xy(shape, [r[0] for r in rows], [r[1] for r in rows])
+    return [row for row, hit in zip(rows, inside, strict=True) if hit]
+
+
+def _monthly_from_points(area: Area) -> dict[date, dict[str, int]]:
+    """Counts for an officer's neighbourhood, which may overlap others, so is not indexed."""
+    cells: dict[date, dict[str, int]] = defaultdict(dict)
+    for _lon, _lat, category, month in _in_shape(area, StreetCrime.objects.all()):
+        cells[month][category] = cells[month].get(category, 0) + 1
+    return cells
+
+
 def points_for(area: Area, month: date) -> list[tuple[float, float, str]]:
     """The published (anonymised) points of the area's crimes in one month."""
     crimes = StreetCrime.objects.filter(month=month, longitude__isnull=False)
     if area.area_type == AreaType.LSOA11:
-        crimes = crimes.filter(lsoa=area)
-    else:
-        shape = area.shape
-        if shape is None:
-            return []
-        x0, y0, x1, y1 = shape.bounds
-        crimes = crimes.filter(
-            longitude__gte=x0, longitude__lte=x1, latitude__gte=y0, latitude__lte=y1
-        )
-        rows = list(crimes.values_list("longitude", "latitude", "category")[: MAP_LIMIT * 4])
-        if not rows:
-            return []
-        inside = shapely.intersects_xy(shape, [r[0] for r in rows], [r[1] for r in rows])
-        return [row for row, hit in zip(rows, inside, strict=True) if hit][:MAP_LIMIT]
-    return list(crimes.values_list("longitude", "latitude", "category")[:MAP_LIMIT])
+        return list(crimes.filter(lsoa=area).values_list("longitude", "latitude", "category"))
+    return [row[:3] for row in _in_shape(area, crimes)]

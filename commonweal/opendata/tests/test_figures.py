@@ -79,3 +79,24 @@ def test_several_months_of_files_give_one_attribution_line(calderdale, crime_dir
     text = client.get("/data/crime/lad/E08000033/").content.decode()
     assert text.count("Street-level crime (data.police.uk), data.police.uk") == 1
     assert "July 2016" in text and "<svg" in text
+
+
+def test_an_officers_neighbourhood_is_counted_from_its_boundary(
+    imported_2018, calderdale, calderdale_2018, officer, client
+):
+    from commonweal.places import services
+
+    lsoas = list(
+        Area.objects.of_type(AreaType.LSOA21).in_authority(calderdale).order_by("gss_code")[:3]
+    )
+    area = services.create_neighbourhood_from_lsoas(
+        actor=officer,
+        authority=calderdale,
+        name="Three small areas",
+        lsoa_codes=[lsoa.gss_code for lsoa in lsoas],
+    )
+    (month,) = figures_for(area).months
+    assert month.by_category == dict(_inside(area, _points(calderdale_2018)))
+    response = client.get(f"/data/crime/neighbourhood/{area.gss_code}/")
+    assert response.status_code == 200
+    assert f"{month.total} crime" in response.content.decode()
