@@ -83,7 +83,6 @@ class CrimeImporter(Importer):
     publisher = POLICE
     attribution = POLICE_ATTRIBUTION
     units = "crimes and incidents of anti-social behaviour, one row each"
-    lsoa_type = AreaType.LSOA11
 
     # Rows are validated, then read again for the load: memory stays flat (see the runner).
     streaming = True
@@ -126,7 +125,13 @@ class CrimeImporter(Importer):
     def load(self, rows, dataset, report) -> None:
         from commonweal.opendata.services.aggregates import rebuild_counts
 
-        layer = spatial_cache.layers(self.lsoa_type)[self.lsoa_type]
+        layers = spatial_cache.layers(AreaType.LSOA11, AreaType.LSOA21)
+        # A file written with 2021 codes (data.police.uk from 2023) is checked against 2021
+        # boundaries: a row whose code is a 2021 LSOA we hold that 2011 does not have.
+        only_2021 = set(layers[AreaType.LSOA21].pk_for_code) - set(
+            layers[AreaType.LSOA11].pk_for_code
+        )
+        layer = (layers[AreaType.LSOA11], layers[AreaType.LSOA21], only_2021)
         months: set[date] = set()
         stats = Counter()
         disagreements: list[str] = []
@@ -155,19 +160,22 @@ class CrimeImporter(Importer):
                 f"({cells} area, month and category counts)."
             )
 
-    def _load_batch(self, batch, layer, dataset, report, stats, disagreements) -> None:
+    def _load_batch(self, batch, layers, dataset, report, stats, disagreements) -> None:
+        lsoa11, lsoa21, only_2021 = layers
         lons = np.array([np.nan if r.longitude is None else r.longitude for r in batch])
         lats = np.array([np.nan if r.latitude is None else r.latitude for r in batch])
-        codes = (
-            layer.index.lookup_many(lons, lats)
-            if layer.index is not None
-            else np.full(len(batch), None, dtype=object)
-        )
+        codes = _lookup(lsoa11, lons, lats)
+        newer = [i for i, row in enumerate(batch) if row.lsoa_code in only_2021]
+        pk_for = [lsoa11.pk_for_code] * len(batch)
+        if newer:
+            codes[newer] = _lookup(lsoa21, lons[newer], lats[newer])
+            for i in newer:
+                pk_for[i] = lsoa21.pk_for_code
         existing = {
             crime.key: crime for crime in StreetCrime.objects.filter(key__in=[r.key for r in batch])
         }
         create, update = [], []
-        for row, code in zip(batch, codes, strict=True):
+        for row, code, pks in zip(batch, codes, pk_for, strict=True):
             if row.longitude is None:
                 stats["no_location"] += 1
             elif code is None:
@@ -180,7 +188,7 @@ class CrimeImporter(Importer):
                         disagreements.append(
                             f"line {row.line}: the file says {row.lsoa_code}, our boundaries {code}"
                         )
-            lsoa_id = layer.pk_for_code.get(code) if code is not None else None
+            lsoa_id = pks.get(code) if code is not None else None
             crime = existing.get(row.key)
             if crime is None:
                 create.append(_crime(row, lsoa_id, dataset))
@@ -202,6 +210,12 @@ class CrimeImporter(Importer):
 
     def counts(self) -> dict[str, int]:
         return {"Street crimes": StreetCrime.objects.count()}
+
+
+def _lookup(layer, lons, lats) -> np.ndarray:
+    if layer.index is None:
+        return np.full(len(lons), None, dtype=object)
+    return layer.index.lookup_many(lons, lats)
 
 
 def _crime(row: CrimeRow, lsoa_id: int | None, dataset) -> StreetCrime:

@@ -4,6 +4,7 @@ import zipfile
 from collections import Counter
 
 import pytest
+import shapely
 
 from commonweal.datasets.importing import ImportFailed
 from commonweal.opendata.models import CrimeCount, StreetCrime
@@ -175,3 +176,29 @@ def test_a_different_encoding(calderdale, calderdale_2018, tmp_path):
 
     problems = _bad(tmp_path, calderdale_2018, edit)
     assert "not UTF-8" in problems[0].reason
+
+
+def test_a_file_with_2021_codes_is_checked_against_2021_boundaries(
+    calderdale, calderdale_2018, tmp_path
+):
+    # E01010994 (2011) was split into E01034582 and E01034583 (2021).
+    rows = list(csv.reader(calderdale_2018.read_text().splitlines()))
+    split = [row for row in rows[1:] if row[7] == "E01010994"]
+    assert split
+    for row in split:
+        row[7] = "E01034582"
+    path = tmp_path / "2018-07-west-yorkshire-street.csv"
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([rows[0], *split])
+    report = import_crime(path)
+    from commonweal.places.models import Area, AreaType
+
+    newer = Area.objects.of_type(AreaType.LSOA21).get(gss_code="E01034582")
+    inside = sum(
+        1 for row in split if newer.shape.covers(shapely.Point(float(row[4]), float(row[5])))
+    )
+    assert 0 < inside < len(split)
+    assert StreetCrime.objects.filter(lsoa=newer).count() == inside
+    assert not StreetCrime.objects.filter(lsoa__area_type=AreaType.LSOA11).exists()
+    note = next(n for n in report.notes if n.startswith("LSOA codes that differ"))
+    assert f": {len(split) - inside} of {len(split)} points" in note
