@@ -202,3 +202,10 @@ def test_a_file_with_2021_codes_is_checked_against_2021_boundaries(
     assert not StreetCrime.objects.filter(lsoa__area_type=AreaType.LSOA11).exists()
     note = next(n for n in report.notes if n.startswith("LSOA codes that differ"))
     assert f": {len(split) - inside} of {len(split)} points" in note
+
+
+def test_the_fast_insert_writes_every_column_of_the_model():
+    from commonweal.opendata.importers.common import INSERTED
+
+    columns = {field.column for field in StreetCrime._meta.concrete_fields}
+    assert set(INSERTED) == columns - {"id"}
