@@ -11,7 +11,7 @@ class Result:
     selected: list[str]
     total_cost: Decimal
     config: dict
-    explanation: dict[str, str] | None = None
+    explanation: dict[str, dict] | None = None
 
     @classmethod
     def of(cls, election: Election, selected, config, explanation=None) -> "Result":

@@ -1,10 +1,13 @@
 """Real Pabulib elections from the shared data (never copied into the repository)."""
 
 import csv
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from commonweal.budgets.counting import Election, read
 
 PABULIB = Path(settings.COMMONWEAL_SHARED_DATA) / "pabulib"
 
@@ -37,3 +40,9 @@ def each_file():
     if not names:
         return [pytest.param("", marks=pytest.mark.skip(reason=f"no Pabulib files at {PABULIB}"))]
     return names
+
+
+@lru_cache(maxsize=4)
+def election(name: str) -> Election:
+    """A real file, read once for the tests that count it in turn (rules never change it)."""
+    return read(PABULIB / name)
