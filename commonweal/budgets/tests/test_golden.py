@@ -7,7 +7,7 @@ whose rule is `unknown`."""
 
 import pytest
 
-from commonweal.budgets.counting import count
+from commonweal.budgets.counting import MESConfig, count, equal_shares
 from commonweal.budgets.counting.presets import PRESETS, resolve
 from commonweal.budgets.tests.conftest import election as real_election
 
@@ -59,3 +59,28 @@ def test_wieliczka_needs_add1_without_the_exhaustive_stop(pabulib_dir):
     assert result.config["share_per_voter"] == "315"
     assert result.explanation["_comparison"] == {"prefer_equal_shares": 1615, "prefer_greedy": 873}
     assert set(count(election, "pabutools-mes-add1").selected) != set(result.selected)
+
+
+def test_the_equalshares_net_defaults_disagree_as_pb_md_records(pabulib_dir):
+    """pb.md §4.4: Add1U adds project 7 in Assen; Add1 with the exhaustive stop over all
+    projects stops Wieliczka at a share of 302, swapping project 46 for 66 and 67."""
+    assen = real_election("Netherlands_Assen_2024.pb")
+    result = count(assen, "equalshares-net")
+    assert set(result.selected) == set(assen.selected_in_file()) | {"7"}
+    assert result.total_cost == 88700
+    wieliczka = real_election("Poland_Wieliczka_2023_Green_Budget.pb")
+    config = MESConfig(
+        completion="add1",
+        integral_start=True,
+        exhaustive_stop=True,
+        exhaustive_domain="all",
+        ties=("min-cost", "max-votes"),
+    )
+    stopped = equal_shares(wieliczka, config)
+    official = set(wieliczka.selected_in_file())
+    assert stopped.config["share_per_voter"] == "302"
+    assert stopped.total_cost == 984579
+    assert (official - set(stopped.selected), set(stopped.selected) - official) == (
+        {"46"},
+        {"66", "67"},
+    )
