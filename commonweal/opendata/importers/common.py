@@ -259,15 +259,27 @@ def _values(row: CrimeRow, lsoa_id: int | None, dataset_id: int) -> tuple:
 
 
 def _insert(values: list[tuple]) -> None:
-    """One parameterised INSERT run for every new row: building a model instance and
-    compiling SQL per row (bulk_create) costs several times the database's own work."""
+    """Multi-row parameterised INSERTs: building a model instance and compiling SQL per row
+    (bulk_create) costs several times the database's own work."""
     if not values:
         return
     quote = connection.ops.quote_name
-    # Only the model's own table and column names are written into the SQL; values are parameters.
     table = quote(StreetCrime._meta.db_table)
     columns = ", ".join(quote(column) for column in INSERTED)
-    placeholders = ", ".join(["%s"] * len(INSERTED))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    row = f"({', '.join(['%s'] * len(INSERTED))})"
+    if connection.vendor == "postgresql":
+        # COPY is PostgreSQL's bulk path; psycopg would otherwise parse each long INSERT.
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
+            for item in values:
+                copy.write_row(item)
+        return
+    size = max(1, min(500, connection.ops.bulk_batch_size(INSERTED, values)))
     with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
+        for start in range(0, len(values), size):
+            chunk = values[start : start + size]
+            # Only the model's own table and column names are in the SQL; values are parameters.
+            sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(chunk))}"  # noqa: S608
+            cursor.execute(sql, [value for item in chunk for value in item])
