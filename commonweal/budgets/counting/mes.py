@@ -28,6 +28,7 @@ from commonweal.budgets.counting.election import Election
 from commonweal.budgets.counting.ties import TieBreaker
 
 UTILITIES = ("cost", "approval", "points")
+ONE = Fraction(1)
 
 
 @dataclass
@@ -68,7 +69,7 @@ class Equalshares:
                     if u <= 0:
                         continue
                 else:
-                    u = Fraction(1)
+                    u = ONE
                 members[index[project_id]].append(voter)
                 values[index[project_id]].append(u)
         self.cost: dict[str, Fraction] = {}
@@ -85,7 +86,7 @@ class Equalshares:
             cost = Fraction(project.cost)
             scale = cost if utility == "cost" else Fraction(1)
             utils = sorted(set(values[i]))
-            total = sum(values[i], Fraction(0)) * scale
+            total = (len(values[i]) if utils == [ONE] else sum(values[i], Fraction(0))) * scale
             if total <= 0:
                 continue
             if cost == 0:
@@ -148,7 +149,7 @@ class Equalshares:
                 where = np.zeros(len(counts), dtype=np.int64)
                 where[found] = np.arange(len(found))
                 out = [
-                    (worth[c], utils[0], n)
+                    (worth[c], utils[0], n, approx[c])
                     for c, n in zip(found.tolist(), counts[found].tolist(), strict=True)
                 ]
                 # floats are correctly rounded, hence monotone: (float, exact) sorts exactly
@@ -161,7 +162,7 @@ class Equalshares:
                 out = []
                 for key, n in zip(found.tolist(), counts.tolist(), strict=True):
                     c, u = divmod(key, len(utils))
-                    out.append((worth[c], utils[u], n))
+                    out.append((worth[c], utils[u], n, approx[c]))
                 order = sorted(range(len(out)), key=lambda g: out[g][0] / out[g][1])
             return out, order, inverse
 
@@ -178,7 +179,7 @@ class Equalshares:
                     rho = self._walk(project_id, cost, found, order)
                     if rho is None:  # the supporters' money is less than the cost
                         remaining.discard(project_id)
-                        money = sum((w * n for w, _, n in found), Fraction(0)) if explain else None
+                        money = sum((g[0] * g[2] for g in found), Fraction(0)) if explain else None
                         lost[project_id] = (*lost.get(project_id, (None, None))[:2], money)
                         continue
                     stale.discard(project_id)
@@ -195,7 +196,7 @@ class Equalshares:
             winner = self.ties.first(tied) if len(tied) > 1 else tied[0]
             _, found, inverse = cache[winner]
             new_class = []
-            for w, u, _ in found:
+            for w, u, *_ in found:
                 left = w - min(w, best * u)
                 if left not in class_of:
                     class_of[left] = len(worth)
@@ -217,18 +218,25 @@ class Equalshares:
         """
         if self.util_index[project_id] is None:  # one utility u: count supporters, not utility
             u, k, paid = self.utils[project_id][0], len(self.supporters[project_id]), Fraction(0)
+            # A float shadow of `paid` only skips the exact test for groups that certainly
+            # cannot pay: every float error is below (groups + 3) * 2**-52 * cost, far under
+            # the 1e-9 * cost slack, so "need > w * k" holds exactly whenever it is skipped.
+            cost_f, paid_f = float(cost), 0.0
+            slack = cost_f * 1e-9
             for g in order:
-                w, _, n = found[g]
+                w, _, n, w_f = found[g]
                 if w:  # a spent-up group pays nothing
-                    need = cost - paid
-                    if need <= w * k:
-                        return need / k / u
+                    if cost_f - paid_f <= w_f * k + slack:
+                        need = cost - paid
+                        if need <= w * k:
+                            return need / k / u
                     paid += w * n
+                    paid_f += w_f * n
                 k -= n
             return None
         paid, denominator = Fraction(0), self.total[project_id]
         for g in order:
-            w, u, n = found[g]
+            w, u, n, _ = found[g]
             if w:
                 rho = (cost - paid) / denominator
                 if rho * u <= w:
