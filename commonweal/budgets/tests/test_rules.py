@@ -120,3 +120,13 @@ def test_configuration_is_complete_in_the_result():
         "share_per_voter",
     ):
         assert key in config
+
+
+def test_withdrawn_projects_are_never_funded():
+    election = make({"w": 999999999, "a": 5}, [["w", "a"], ["w"]], budget="2000000000")
+    assert greedy(election, GreedyConfig()).selected == ["a"]
+    explained = greedy(election, GreedyConfig(), explain=True).explanation
+    assert explained["w"] == {"funded": False, "reason": "withdrawn (cost 999 999 999)"}
+    assert "w" not in equal_shares(election, MESConfig(completion="utilitarian")).selected
+    # pabutools knows no sentinel: its presets keep the project, as pabutools would
+    assert "w" in count(election, "pabutools-greedy").selected
