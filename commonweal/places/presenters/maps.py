@@ -76,6 +76,37 @@ def area_map(
 
 def decile_map(label: str, shapes: Iterable[Shape], width: int = 640) -> str:
     """Each area filled by its deprivation decile, with the decile written on it too."""
+    shaded = [
+        Shaded(
+            label=s.label,
+            geometry=s.geometry,
+            href=s.href,
+            fill=DECILE_COLOURS.get(s.decile, NO_DATA_COLOUR),
+            text=str(s.decile) if s.decile is not None else None,
+            text_colour=decile_text_colour(s.decile),
+        )
+        for s in shapes
+    ]
+    return shaded_map(label, shaded, modifier="decile", path_attrs={"class_": "cw-map__decile"})
+
+
+@dataclass(frozen=True)
+class Shaded:
+    """One area on a shaded map: its fill, and the figure written on it (never colour alone)."""
+
+    label: str
+    geometry: shapely.Geometry | None
+    href: str | None
+    fill: str
+    text: str | None
+    text_colour: str
+
+
+def shaded_map(
+    label: str, shapes: Iterable[Shaded], *, modifier: str, path_attrs: dict, width: int = 640
+) -> str:
+    """Areas filled by a value, each with its figure written at a point inside it, and
+    linked to its page when it has one."""
     shapes = [s for s in shapes if s.geometry is not None and not s.geometry.is_empty]
     if not shapes:
         return ""
@@ -84,20 +115,17 @@ def decile_map(label: str, shapes: Iterable[Shape], width: int = 640) -> str:
     parts = []
     labels = []
     for shape in shapes:
-        fill = DECILE_COLOURS.get(shape.decile, NO_DATA_COLOUR)
-        path = svg.element(
-            "path", d=projection.path(shape.geometry), fill=fill, class_="cw-map__decile"
-        )
+        path = svg.element("path", d=projection.path(shape.geometry), fill=shape.fill, **path_attrs)
         parts.append(_linked(shape, path))
-        if shape.decile is not None:
+        if shape.text is not None:
             point = shape.geometry.representative_point()
             x, y = projection.xy(point.x, point.y)
             labels.append(
                 svg.text(
-                    str(shape.decile),
+                    shape.text,
                     x=f"{x:.1f}",
                     y=f"{y:.1f}",
-                    fill=decile_text_colour(shape.decile),
+                    fill=shape.text_colour,
                     class_="cw-map__label",
                     aria_hidden="true",
                 )
@@ -107,7 +135,7 @@ def decile_map(label: str, shapes: Iterable[Shape], width: int = 640) -> str:
         body,
         view_box=projection.view_box,
         label=label,
-        css_class="cw-map cw-map--decile",
+        css_class=f"cw-map cw-map--{modifier}",
         role="group" if any(s.href for s in shapes) else "img",
     )
 
@@ -138,7 +166,7 @@ def picker_map(
     )
 
 
-def _linked(shape: Shape, path: str) -> str:
+def _linked(shape: "Shape | Shaded", path: str) -> str:
     inner = svg.title(shape.label) + path
     if not shape.href:
         return svg.element("g", inner)
