@@ -46,7 +46,13 @@ INSTALLED_APPS = [
     "commonweal.places",
     "commonweal.directory",
     "commonweal.rights",
+    "commonweal.rights.challenge",
+    "commonweal.rights.transfer",
+    "commonweal.rights.planning",
     "commonweal.opendata",
+    "commonweal.opendata.contracts",
+    "commonweal.opendata.feedback",
+    "commonweal.opendata.datarequests",
     "commonweal.budgets",
 ]
 

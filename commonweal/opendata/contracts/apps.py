@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class ContractsConfig(AppConfig):
+    name = "commonweal.opendata.contracts"
+    label = "contracts"
+    verbose_name = "Public contracts"
+
+    def ready(self) -> None:
+        from commonweal.core import registry
+        from commonweal.opendata.contracts.feature import FEATURE
+
+        registry.register(FEATURE)

@@ -1,0 +1,5 @@
+"""What this feature offers the platform: registered from its AppConfig.ready()."""
+
+from commonweal.core.registry import Feature
+
+FEATURE = Feature(key="contracts", title="Public contracts")

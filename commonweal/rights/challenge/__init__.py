@@ -1,0 +1,1 @@
+"""Community right to challenge."""
