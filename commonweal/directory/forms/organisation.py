@@ -31,6 +31,8 @@ KIND_HINTS = {
     K.SOCIAL_ENTERPRISE: "A business with social aims that sells goods or services. "
     "Usually a service provider.",
     K.PARISH_COUNCIL: "The elected local council for a parish or town. Serves a defined area.",
+    K.NEIGHBOURHOOD_FORUM: "Designated by the council to make a neighbourhood plan where "
+    "there is no parish council. Serves a defined area.",
     K.INFRASTRUCTURE: "Supports other groups, such as a council for voluntary service.",
     K.PUBLIC_PROVIDER: "An NHS trust, school, council service or similar. Always a service "
     "provider, not a voice of the community.",

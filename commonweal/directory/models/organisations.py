@@ -22,6 +22,7 @@ class OrganisationKind(models.TextChoices):
     COOPERATIVE = "cooperative", "Co-operative or community benefit society"
     SOCIAL_ENTERPRISE = "social_enterprise", "Social enterprise"
     PARISH_COUNCIL = "parish_council", "Parish or town council"
+    NEIGHBOURHOOD_FORUM = "neighbourhood_forum", "Neighbourhood forum"
     INFRASTRUCTURE = "infrastructure", "Council for voluntary service or infrastructure body"
     PUBLIC_PROVIDER = "public_provider", "Public service provider"
     BUSINESS = "business", "Business"
@@ -34,6 +35,7 @@ NEIGHBOURHOOD_KINDS = frozenset(
         OrganisationKind.RESIDENTS_ASSOCIATION,
         OrganisationKind.TENANTS_ASSOCIATION,
         OrganisationKind.PARISH_COUNCIL,
+        OrganisationKind.NEIGHBOURHOOD_FORUM,
     }
 )
 
