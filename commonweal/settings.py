@@ -183,6 +183,10 @@ RIGHTS_COMMUNITY_INTEREST_GROUPS = env_list(
     ],
 )
 
+# Feedback to providers: the response targets a provider starts with, in working days
+# (England and Wales), until an officer sets its own (docs/feedback.md).
+FEEDBACK_ACKNOWLEDGE_DAYS = env_int("FEEDBACK_ACKNOWLEDGE_DAYS", 2, minimum=1)
+FEEDBACK_RESPOND_DAYS = env_int("FEEDBACK_RESPOND_DAYS", 10, minimum=1)
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
     "version": 1,
