@@ -187,6 +187,15 @@ RIGHTS_COMMUNITY_INTEREST_GROUPS = env_list(
 # (England and Wales), until an officer sets its own (docs/feedback.md).
 FEEDBACK_ACKNOWLEDGE_DAYS = env_int("FEEDBACK_ACKNOWLEDGE_DAYS", 2, minimum=1)
 FEEDBACK_RESPOND_DAYS = env_int("FEEDBACK_RESPOND_DAYS", 10, minimum=1)
+# Public contracts (docs/contracts.md): the OCID prefix registered with the Open Contracting
+# Partnership, who publishes the data, and where the OCDS schema files are read from (never
+# downloaded at run time).
+OCDS_OCID_PREFIX = env_str("OCDS_OCID_PREFIX", "ocds-cmnwel")
+OCDS_PUBLISHER_NAME = env_str("OCDS_PUBLISHER_NAME", COMMONWEAL_SITE_NAME)
+OCDS_SCHEMA_DIR = Path(env_str("OCDS_SCHEMA_DIR", str(COMMONWEAL_SHARED_DATA / "schemas" / "ocds")))
+# Right to data requests (docs/data-requests.md): the working days a body has to answer.
+DATA_REQUESTS_TARGET_WORKING_DAYS = env_int("DATA_REQUESTS_TARGET_WORKING_DAYS", 20, minimum=1)
+
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
     "version": 1,
