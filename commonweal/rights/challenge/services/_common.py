@@ -1,0 +1,19 @@
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from commonweal.core.permissions import can
+
+
+def check(actor, permission: str, obj=None) -> None:
+    """Refuse unless the actor holds the permission. actor=None is the system itself
+    (a command or the demo loader), not a person."""
+    if actor is not None and not can(actor, permission, obj):
+        raise PermissionDenied(f"You do not have permission to do this ({permission}).")
+
+
+def person(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def today():
+    return timezone.localdate()
