@@ -221,6 +221,20 @@ NEIGHBOURHOOD_PLANNING_MAKE_WEEKS = env_int("NEIGHBOURHOOD_PLANNING_MAKE_WEEKS",
 # How long an unsuccessful nomination stays on the list (s.93; U9, awaiting confirmation).
 RIGHTS_ACV_UNSUCCESSFUL_YEARS = env_int("RIGHTS_ACV_UNSUCCESSFUL_YEARS", 5, minimum=1)
 
+# Right to challenge and asset transfer: readings awaiting legal confirmation
+# (docs/right-to-challenge.md, docs/asset-transfer.md).
+RIGHTS_CHALLENGE_REFUSE_OUTSIDE_WINDOW = env_bool("RIGHTS_CHALLENGE_REFUSE_OUTSIDE_WINDOW", True)
+RIGHTS_CHALLENGE_TIMETABLE_NOTICE_DAYS = env_int(
+    "RIGHTS_CHALLENGE_TIMETABLE_NOTICE_DAYS", 30, minimum=1
+)
+RIGHTS_CHALLENGE_PERIOD_WORDING = env_choice(
+    "RIGHTS_CHALLENGE_PERIOD_WORDING", "from", {"from", "beginning-with"}
+)
+RIGHTS_CHALLENGE_EMPLOYEE_ENGAGEMENT_REQUIRED = env_bool(
+    "RIGHTS_CHALLENGE_EMPLOYEE_ENGAGEMENT_REQUIRED", True
+)
+ASSET_TRANSFER_CONSENT_THRESHOLD = env_int("ASSET_TRANSFER_CONSENT_THRESHOLD", 2_000_000, minimum=0)
+
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
     "version": 1,
