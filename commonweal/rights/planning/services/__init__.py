@@ -1,0 +1,67 @@
+"""Neighbourhood planning's services: every write goes through one of these."""
+
+from commonweal.rights.planning.services.areas import (
+    apply_for_area,
+    designate_area,
+    earliest_decision,
+    is_late,
+    overlapping_designated,
+    publicise_area,
+    refuse_area,
+)
+from commonweal.rights.planning.services.errors import PlanningError
+from commonweal.rights.planning.services.forums import (
+    apply_for_forum,
+    condition_failures,
+    current_forum,
+    designate_forum,
+    lapse_expired_forums,
+    parished_parts,
+    publicise_forum,
+    refuse_forum,
+)
+from commonweal.rights.planning.services.plans import (
+    close_consultation,
+    close_publicity,
+    decide_on_report,
+    make_plan,
+    qualifying_body,
+    record_examiner_report,
+    record_referendum,
+    start_consultation,
+    start_examination,
+    start_plan,
+    start_publicity,
+    submit_plan,
+)
+
+__all__ = [
+    "PlanningError",
+    "apply_for_area",
+    "apply_for_forum",
+    "close_consultation",
+    "close_publicity",
+    "condition_failures",
+    "current_forum",
+    "decide_on_report",
+    "designate_area",
+    "designate_forum",
+    "earliest_decision",
+    "is_late",
+    "lapse_expired_forums",
+    "make_plan",
+    "overlapping_designated",
+    "parished_parts",
+    "publicise_area",
+    "publicise_forum",
+    "qualifying_body",
+    "record_examiner_report",
+    "record_referendum",
+    "refuse_area",
+    "refuse_forum",
+    "start_consultation",
+    "start_examination",
+    "start_plan",
+    "start_publicity",
+    "submit_plan",
+]
