@@ -1,6 +1,7 @@
-"""Importers for police street-level crime; importing this registers them."""
+"""Importers for police street-level crime and council spending; importing this registers them."""
 
 from commonweal.opendata.importers import (  # noqa: F401  (imported to register)
     api_json,
     street_csv,
 )
+from commonweal.opendata.spending import importers as spending  # noqa: F401

@@ -1,0 +1,1 @@
+"""Council spending (Local Government Transparency Code): import, classify, place, show."""
