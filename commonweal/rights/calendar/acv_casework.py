@@ -97,3 +97,18 @@ def compensation_review_by(decision_notice_given: dt.date) -> dt.date:
     """ACV-29: a compensation review is asked for within 8 weeks beginning with the date
     the council gave written notice of its reasons ([O]/[R])."""
     return weeks_beginning_with(decision_notice_given, COMPENSATION_REVIEW_WEEKS)
+
+
+@dataclass(frozen=True)
+class Week:
+    monday: dt.date
+    sunday: dt.date
+
+    def contains(self, day: dt.date) -> bool:
+        return self.monday <= day <= self.sunday
+
+
+def this_week(day: dt.date) -> Week:
+    """The Monday-to-Sunday week containing ``day`` (for "due this week" on the dashboard)."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return Week(monday, monday + dt.timedelta(days=6))
