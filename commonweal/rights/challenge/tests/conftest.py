@@ -62,3 +62,27 @@ def days_ago(days: int) -> dt.date:
     from django.utils import timezone
 
     return timezone.localdate() - dt.timedelta(days=days)
+
+
+PERSONAS = [
+    "anonymous",
+    "resident",
+    "leader",
+    "organiser",
+    "officer",
+    "trafford_officer",
+    "assessor",
+    "administrator",
+]
+
+
+@pytest.fixture
+def as_persona(client, request):
+    """A client signed in as the named persona (anonymous: not signed in)."""
+
+    def sign_in(name: str):
+        if name != "anonymous":
+            client.force_login(request.getfixturevalue(name))
+        return client
+
+    return sign_in
