@@ -1,0 +1,1 @@
+"""Neighbourhood planning's pages."""
