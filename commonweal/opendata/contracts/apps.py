@@ -1,3 +1,5 @@
+"""Public contracts."""
+
 from django.apps import AppConfig
 
 
@@ -8,6 +10,7 @@ class ContractsConfig(AppConfig):
 
     def ready(self) -> None:
         from commonweal.core import registry
+        from commonweal.opendata.contracts import importer  # noqa: F401 (registers it)
         from commonweal.opendata.contracts.feature import FEATURE
 
         registry.register(FEATURE)

@@ -1,0 +1,1 @@
+"""Open Contracting Data Standard 1.1: building, validating, compiling and reading releases."""
