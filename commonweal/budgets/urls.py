@@ -1,5 +1,7 @@
-from django.urls import path  # noqa: F401
+"""The budgets pages, included at /budgets/."""
+
+from commonweal.budgets.views.urls import urlpatterns
 
 app_name = "budgets"
 
-urlpatterns: list = []
+__all__ = ["app_name", "urlpatterns"]

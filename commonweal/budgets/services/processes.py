@@ -113,8 +113,11 @@ def advance_phase(*, actor, process: Process, note: str = "") -> Process:
     after = phases.next_phase(process.phase)
     if after is None:
         raise BudgetsError("Delivery is the last phase.", "phase")
-    if after == phases.RESULTS and not all(pot.counts.exists() for pot in process.pots.all()):
-        raise BudgetsError("Count every pot before publishing the results.", "phase")
+    if after == phases.RESULTS:
+        # A pot with nothing on its ballot has nothing to count.
+        pots = [pot for pot in process.pots.all() if pot.ideas.on_ballot().exists()]
+        if not pots or not all(pot.counts.exists() for pot in pots):
+            raise BudgetsError("Count every pot before publishing the results.", "phase")
     before = process.phase
     process.phase = after
     process.save(update_fields=["phase"])

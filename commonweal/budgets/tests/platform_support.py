@@ -2,10 +2,9 @@
 
 from decimal import Decimal
 
-import pytest
 from django.utils import timezone
 
-from commonweal.accounts.models import Role, RoleAssignment
+from commonweal.accounts.models import RoleAssignment
 from commonweal.budgets import phases, services
 from commonweal.budgets.models import Process
 from commonweal.places.models import Area, AreaType, Postcode
@@ -69,25 +68,39 @@ def to(process, phase: str, officer) -> Process:
     return process
 
 
-@pytest.fixture
-def process(officer, calderdale):
-    return make_process(officer, calderdale)
-
-
-@pytest.fixture
-def voting(process, resident, officer):
-    pot, ideas = add_ideas(process, resident, officer)
-    to(process, phases.VOTING, officer)
-    return process, pot, ideas
-
-
-@pytest.fixture
-def second_officer(db):
-    from conftest import make_person
-
-    return make_person("officer2@example.org", Role.OFFICER)
-
-
 def give_role(user, role, authority=None):
     RoleAssignment.objects.create(user=user, role=role, authority=authority)
     user.__dict__.pop("_role_cache", None)
+
+
+def staged(officer, calderdale, resident, phase: str):
+    """A process brought to `phase` through the services: three costed ideas in the borough
+    pot, one ballot, counted when the phase comes after counting."""
+    process = make_process(officer, calderdale)
+    if phase == phases.IDEAS:
+        pot = process.pots.order_by("id").first()
+        idea = services.propose_idea(
+            actor=resident, pot=pot, title="Benches", description="d", postcode=POSTCODE
+        )
+        return process, pot, [idea]
+    pot, ideas = add_ideas(process, resident, officer)
+    if phase == phases.REVIEW:
+        return process, pot, ideas
+    to(process, phases.VOTING, officer)
+    services.cast_ballot(
+        actor=resident,
+        pot=pot,
+        choices={str(ideas[0].pk): 1},
+        postcode=POSTCODE,
+        age_declared=True,
+    )
+    if phase == phases.VOTING:
+        return process, pot, ideas
+    to(process, phases.COUNTING, officer)
+    if phase == phases.COUNTING:
+        return process, pot, ideas
+    for each in process.pots.all():
+        if each.ideas.on_ballot().exists():
+            services.count_pot(actor=officer, pot=each)
+    to(process, phase, officer)
+    return process, pot, ideas

@@ -4,17 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from commonweal.budgets import phases, services
-from commonweal.budgets.models import DeliveryStatus, IdeaStatus, PaperEntryStatus
-from commonweal.budgets.tests.platform_support import (  # noqa: F401
-    POSTCODE,
-    add_ideas,
-    other_ward_postcode,
-    process,
-    second_officer,
-    to,
-    voting,
-    ward_of,
-)
+from commonweal.budgets.models import IdeaStatus, PaperEntryStatus
+from commonweal.budgets.tests.platform_fixtures import *  # noqa: F403
+from commonweal.budgets.tests.platform_support import POSTCODE, other_ward_postcode, to, ward_of
 from commonweal.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +23,7 @@ def test_a_process_moves_through_its_phases_with_attributed_rows(process, office
 
 
 def test_results_need_a_count(voting, officer):
-    process, pot, ideas = voting
+    process = voting[0]
     to(process, phases.COUNTING, officer)
     with pytest.raises(services.BudgetsError, match="Count every pot"):
         services.advance_phase(actor=officer, process=process)
