@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from commonweal.opendata.feedback.views import actions, public, queues
 
 app_name = "feedback"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.report_list, name="list"),
+    path("reports.csv", public.reports_csv, name="reports_csv"),
+    path("new/", actions.report_new, name="new"),
+    path("yours/", queues.yours, name="yours"),
+    path("triage/", queues.triage, name="triage"),
+    path("services/", public.catalogue, name="catalogue"),
+    path("league/", public.league_table, name="league"),
+    path("league.csv", public.league_csv, name="league_csv"),
+    path("providers/<slug:slug>/", queues.provider_queue, name="provider_queue"),
+    path("reports/<int:pk>/", public.report_detail, name="detail"),
+    path("reports/<int:pk>/route/", actions.report_route, name="route"),
+    path("reports/<int:pk>/support/", actions.support_add, name="support"),
+    path("reports/<int:pk>/support/collect/", actions.support_collect, name="collect"),
+    path("reports/<int:pk>/support/withdraw/", actions.support_withdraw, name="withdraw"),
+    path("reports/<int:pk>/<slug:event>/", actions.report_step, name="step"),
+]
