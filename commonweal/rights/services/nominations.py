@@ -111,7 +111,10 @@ def submit_nomination(
         )
     )
     if not eligibility.eligible:
-        errors["nominator"] = " ".join(eligibility.reasons)
+        reasons = list(eligibility.reasons)
+        if connection is not None and not connection.connected:
+            reasons.append(connection.explanation)
+        errors["nominator"] = " ".join(reasons)
     if parish is not None and parish.kind != OrganisationKind.PARISH_COUNCIL:
         errors["parish"] = f"{parish.name} is not a parish or town council."
     received = received_on or today()

@@ -135,10 +135,10 @@ def record_appeal(*, actor, review: Review, received_on: dt.date) -> tuple[Revie
     """Record that the tribunal received an appeal; returns whether it was in time (a late
     appeal needs the tribunal's extension, r.22(4))."""
     check(actor, "rights.run_casework", review.nomination)
-    if review.decision_sent_on is None:
-        raise RightsError("The review has not been decided yet.", "received_on")
     with transaction.atomic():
         review = Review.objects.select_for_update().get(pk=review.pk)
+        if review.decision_sent_on is None:
+            raise RightsError("The review has not been decided yet.", "received_on")
         review.appeal_received_on = received_on
         review.appeal_outcome = AppealOutcome.PENDING
         review.save()
