@@ -40,9 +40,15 @@ def areas_from_codes(authority, codes) -> list[Area]:
 class TermsForm(forms.Form):
     """What an amendment may change: the terms, the service and who supplies it."""
 
-    title = forms.CharField(max_length=200, label="Title")
+    title = forms.CharField(
+        max_length=200, label="Title", error_messages={"required": "Enter the contract's title."}
+    )
     description = forms.CharField(required=False, label="Description", widget=forms.Textarea)
-    service = forms.CharField(max_length=120, label="Public service")
+    service = forms.CharField(
+        max_length=120,
+        label="Public service",
+        error_messages={"required": "Enter the public service the contract is for."},
+    )
     cpv_code = forms.CharField(max_length=10, required=False, label="CPV code (optional)")
     value_amount = forms.DecimalField(
         required=False, min_value=Decimal("0"), max_digits=14, decimal_places=2, label="Value"
@@ -120,7 +126,11 @@ class ContractForm(TermsForm):
 
 
 class AmendForm(TermsForm):
-    rationale = forms.CharField(label="Why is the contract being amended?", widget=forms.Textarea)
+    rationale = forms.CharField(
+        label="Why is the contract being amended?",
+        widget=forms.Textarea,
+        error_messages={"required": "Say why the contract is being amended."},
+    )
 
     def details(self) -> dict:
         data = super().details()

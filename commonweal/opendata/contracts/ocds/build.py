@@ -183,6 +183,8 @@ def build_release(
     if not awarded:
         if (value := _value(contract)) is not None:
             tender["value"] = value
+        if (period := _period(contract)) is not None:
+            tender["contractPeriod"] = period
         if milestones:
             tender["milestones"] = milestones
     release = {

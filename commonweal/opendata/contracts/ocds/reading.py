@@ -179,18 +179,28 @@ def read_contract(compiled: dict, path: str) -> dict:
     award = awards[0] if awards else {}
     items = tender.get("items") or contract.get("items") or award.get("items") or []
     item = items[0] if items else {}
-    suppliers = [
-        _organisation(
-            _party(compiled, ref.get("id", ""), f"{path}.awards[0].suppliers[{i}].id"),
-            f"{path}.awards[0].suppliers[{i}]",
-        )
-        for i, ref in enumerate(award.get("suppliers") or [])
-    ]
+    if award:
+        suppliers = [
+            _organisation(
+                _party(compiled, ref.get("id", ""), f"{path}.awards[0].suppliers[{i}].id"),
+                f"{path}.awards[0].suppliers[{i}]",
+            )
+            for i, ref in enumerate(award.get("suppliers") or [])
+        ]
+    else:
+        # Before award, a supplier already chosen is only a party with the role "supplier".
+        suppliers = [
+            _organisation(party, f"{path}.parties[{i}]")
+            for i, party in enumerate(compiled.get("parties") or [])
+            if "supplier" in (party.get("roles") or [])
+        ]
     value_path = f"{path}.contracts[0].value" if contract.get("value") else f"{path}.tender.value"
     amount, currency = _amount(
         contract.get("value") or award.get("value") or tender.get("value"), value_path
     )
-    period = contract.get("period") or award.get("contractPeriod") or {}
+    period = (
+        contract.get("period") or award.get("contractPeriod") or tender.get("contractPeriod") or {}
+    )
     route, reference = _route(tender, compiled.get("relatedProcesses") or [])
     weighting = WEIGHTING.search(tender.get("awardCriteriaDetails") or "")
     milestones = contract.get("milestones") or tender.get("milestones") or []

@@ -97,7 +97,9 @@ def problems(
     out = []
     for error in found[:limit]:
         reason = error.message if len(error.message) <= 300 else error.message[:297] + "..."
-        if error.validator == "oneOf" and error.context:
+        if error.validator == "uniqueItems":
+            reason = "the same item appears twice in this list"
+        elif error.validator == "oneOf" and error.context:
             best = min(error.context, key=lambda e: len(e.message))
             reason = f"{reason[:120]} ({best.message[:160]})"
         out.append(SchemaProblem(json_path(error.absolute_path), reason))

@@ -102,10 +102,22 @@ def test_schemas_are_read_locally_and_refuse_bad_releases(contract):
 
 
 def test_compiling_merges_arrays_by_id():
-    first = {"ocid": "o", "id": "1", "date": "2025-01-01T00:00:00Z", "tag": ["tender"],
-             "parties": [{"id": "a", "name": "A"}], "tender": {"id": "t", "title": "One"}}
-    second = {"ocid": "o", "id": "2", "date": "2025-02-01T00:00:00Z", "tag": ["award"],
-              "parties": [{"id": "b", "name": "B"}], "tender": {"title": "Two"}}
+    first = {
+        "ocid": "o",
+        "id": "1",
+        "date": "2025-01-01T00:00:00Z",
+        "tag": ["tender"],
+        "parties": [{"id": "a", "name": "A"}],
+        "tender": {"id": "t", "title": "One"},
+    }
+    second = {
+        "ocid": "o",
+        "id": "2",
+        "date": "2025-02-01T00:00:00Z",
+        "tag": ["award"],
+        "parties": [{"id": "b", "name": "B"}],
+        "tender": {"title": "Two"},
+    }
     compiled = compile_releases([second, first])
     assert [p["id"] for p in compiled["parties"]] == ["a", "b"]
     assert compiled["tender"] == {"id": "t", "title": "Two"}

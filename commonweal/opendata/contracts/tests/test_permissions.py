@@ -96,8 +96,14 @@ def test_officer_writes_are_refused_to_everyone_else(client, who, contract, cald
     )
     new = client.post(
         reverse("contracts:new") + f"?authority={calderdale.gss_code}",
-        {"title": "A new one", "service": "Libraries", "buyer": "council", "currency": "GBP",
-         "route": "open", "status": "planned"},
+        {
+            "title": "A new one",
+            "service": "Libraries",
+            "buyer": "council",
+            "currency": "GBP",
+            "route": "open",
+            "status": "planned",
+        },
     )
     if name in STAFF:
         assert (status.status_code, amend.status_code, new.status_code) == (302, 302, 302)
