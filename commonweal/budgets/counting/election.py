@@ -4,8 +4,10 @@ Costs, budgets and points are exact `Decimal`s as written in the file; the rules
 into `fractions.Fraction`s, never floats.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 
 #: Pabulib's cost for a withdrawn project (pb.md §2.3, the checker's SENTINEL_PROJECT_COST).
 WITHDRAWN_COST = Decimal(999_999_999)
@@ -56,9 +58,8 @@ class Election:
     def approvals(self) -> dict[str, int]:
         """How many ballots list each project (any points, any rank)."""
         counts = dict.fromkeys(self.projects, 0)
-        for ballot in self.ballots:
-            for project_id in ballot.projects:
-                counts[project_id] += 1
+        for project_id, n in Counter(chain.from_iterable(b.projects for b in self.ballots)).items():
+            counts[project_id] += n  # an id outside PROJECTS is a KeyError, as it should be
         return counts
 
     def points(self) -> dict[str, Decimal]:

@@ -18,6 +18,7 @@ algorithm (pb.md §1.5, §4.2), computed so that every decision is exact:
 for each share, reusing the set-up (supporter arrays, utilities, initial rho) every time.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -25,6 +26,7 @@ from fractions import Fraction
 import numpy as np
 
 from commonweal.budgets.counting.election import Election
+from commonweal.budgets.counting.fastmes import FastEqualshares
 from commonweal.budgets.counting.ties import TieBreaker
 
 UTILITIES = ("cost", "approval", "points")
@@ -52,14 +54,67 @@ class Equalshares:
             raise ValueError(f"unknown utility {utility!r} (one of {', '.join(UTILITIES)})")
         self.election, self.utility, self.ties = election, utility, ties
         self.voters = len(election.ballots)
-        index = {project_id: i for i, project_id in enumerate(election.projects)}
+        self.exclude_withdrawn = exclude_withdrawn
+        self._built = False
+        if utility == "points":
+            self._build()
+        else:  # one utility per project: the candidates follow from the counts alone
+            ballots = Counter(ballot.projects for ballot in election.ballots)
+            counts = Counter()
+            for projects, n in ballots.items():
+                for project_id in projects:
+                    counts[project_id] += n
+            self.cost, self.total, self.free, self.candidates = {}, {}, [], []
+            for project_id, project in election.projects.items():
+                if exclude_withdrawn and project.withdrawn:
+                    continue
+                cost = Fraction(project.cost)
+                total = counts[project_id] * (cost if utility == "cost" else ONE)
+                if total <= 0:
+                    continue
+                if cost == 0:
+                    self.free.append(project_id)
+                    continue
+                self.candidates.append(project_id)
+                self.cost[project_id] = cost
+                self.total[project_id] = total
+        self.initial_rho = {p: self.cost[p] / self.total[p] for p in self.candidates}
+        self._overlap_sets = None
+        self.fast = None
+        if utility != "points" and self.candidates:
+            self.fast = FastEqualshares(self.candidates, self.cost, ballots, utility)
+
+    @property
+    def overlap(self) -> dict[str, set[str]]:
+        if self._overlap_sets is None:
+            self._overlap_sets = self._overlap()
+        return self._overlap_sets
+
+    def certified(self, share: Fraction, radius: Fraction = Fraction(0)) -> Run | None:
+        """The outcome from `share` by the certified float engine, the same for every share
+        within `radius`, or None when it cannot vouch for it (then count exactly)."""
+        if self.voters == 0:
+            return Run(share, [], [])
+        if self.fast is None:
+            return None
+        bought = self.fast.run(share, radius)
+        return None if bought is None else Run(share, [*self.free, *bought], [])
+
+    def outcome(self, share: Fraction) -> Run:
+        """One run from `share`: certified floats when they decide, exact arithmetic else."""
+        return self.certified(share) or self.run(share)
+
+    def _build(self):
+        """The per-voter arrays of the exact engine, made when it first runs."""
+        self._built = True
+        index = {project_id: i for i, project_id in enumerate(self.election.projects)}
         members: list[list[int]] = [[] for _ in index]
         values: list[list[Fraction]] = [[] for _ in index]
-        ordinal = election.vote_type == "ordinal"
-        for voter, ballot in enumerate(election.ballots):
+        ordinal = self.election.vote_type == "ordinal"
+        for voter, ballot in enumerate(self.election.ballots):
             size = len(ballot.projects)
             for position, project_id in enumerate(ballot.projects):
-                if utility == "points":
+                if self.utility == "points":
                     if ordinal:
                         u = Fraction(size - position - 1)  # pabutools' Borda
                     elif ballot.points is not None:
@@ -80,11 +135,11 @@ class Equalshares:
         self.free: list[str] = []  # free projects with support: pabutools selects them first
         self.candidates: list[str] = []
         for project_id, i in index.items():
-            project = election.projects[project_id]
-            if exclude_withdrawn and project.withdrawn:
+            project = self.election.projects[project_id]
+            if self.exclude_withdrawn and project.withdrawn:
                 continue
             cost = Fraction(project.cost)
-            scale = cost if utility == "cost" else Fraction(1)
+            scale = cost if self.utility == "cost" else Fraction(1)
             utils = sorted(set(values[i]))
             total = (len(values[i]) if utils == [ONE] else sum(values[i], Fraction(0))) * scale
             if total <= 0:
@@ -104,8 +159,6 @@ class Equalshares:
                     [position[u] for u in values[i]], dtype=np.int64
                 )
             self.total[project_id] = total
-        self.initial_rho = {p: self.cost[p] / self.total[p] for p in self.candidates}
-        self.overlap = self._overlap()
 
     def _overlap(self) -> dict[str, set[str]]:
         """For each candidate, the candidates sharing a supporter with it: buying one can only
@@ -126,6 +179,8 @@ class Equalshares:
     def run(self, share: Fraction, explain: bool = False) -> Run:
         if self.voters == 0:
             return Run(share, [], [])
+        if not self._built:
+            self._build()
         worth: list[Fraction] = [share]  # class id → remaining budget of each member
         approx: list[float] = [float(share)]
         class_of: dict[Fraction, int] = {share: 0}

@@ -57,7 +57,7 @@ def equal_shares(election: Election, config: MESConfig, explain: bool = False) -
     engine = Equalshares(election, config.utility, ties, config.exclude_withdrawn)
     budget = election.budget
     share = engine.start_share(budget, config.integral_start)
-    run = engine.run(share)
+    run = engine.outcome(share)
     steps = 0
     if config.completion in ("add1", "add1u"):
         run, steps = _add1(election, engine, config, run)
@@ -90,17 +90,49 @@ def _exhaustive(election, engine, config, selected) -> bool:
 
 
 def _add1(election, engine: Equalshares, config: MESConfig, run: Run) -> tuple[Run, int]:
+    """Raise the share by `increment` until the outcome no longer fits (or is exhaustive).
+
+    Every share is decided as if it were run on its own, but a block of `span` shares is
+    settled by one certified run from its middle whose certificate covers them all (the
+    outcome is the same for each): the span doubles after a block that settles and drops
+    back after one that does not, down to single shares and, when even those are too
+    close to call in floats, an exact run. After a block fails, the span grows again only
+    after more settled blocks (Łódź changes at almost every share, Budapest VIII over
+    thousands of them).
+    """
     budget, step, steps = election.budget, Fraction(config.increment), 0
     everything = set(engine.candidates)
+    span, patience, wins = 1, 1, 0
+
+    def done(selected) -> bool:
+        if config.exhaustive_stop and _exhaustive(election, engine, config, selected):
+            return True
+        return everything <= set(selected)
+
     while True:
-        if config.exhaustive_stop and _exhaustive(election, engine, config, run.selected):
+        if done(run.selected):
             return run, steps
-        if everything <= set(run.selected):
-            return run, steps
-        following = engine.run(run.share + step)
+        first = run.share + step
+        while True:
+            half = (span - 1) * step / 2
+            following = engine.certified(first + half, half)
+            if following is not None:
+                break
+            if span == 1:
+                following = engine.run(first)
+                break
+            span, patience, wins = max(1, span // 4), min(2 * patience, 64), 0
         if _cost(election, following.selected) > budget:
             return run, steps
-        run, steps = following, steps + 1
+        if done(following.selected):  # the block's first share already stops the scan
+            return Run(first, following.selected, []), steps + 1
+        run = Run(first + (span - 1) * step, following.selected, [])
+        steps += span
+        if span > 1:
+            patience = max(1, patience // 2)
+        wins += 1
+        if wins >= patience:  # grow again, more slowly after blocks that did not settle
+            span, wins = 2 * span, 0
 
 
 def _utilitarian(election, selected, ties, why, exclude_withdrawn) -> list[str]:
