@@ -8,6 +8,7 @@ class AssetTransferConfig(AppConfig):
 
     def ready(self) -> None:
         from commonweal.core import registry
+        from commonweal.rights.transfer import importers  # noqa: F401  (registers the importer)
         from commonweal.rights.transfer.feature import FEATURE
 
         registry.register(FEATURE)
