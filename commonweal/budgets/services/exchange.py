@@ -121,6 +121,7 @@ def import_election(
     )
     count_pot(actor=actor, pot=pot)
     advance_phase(actor=actor, process=process, note=f"Imported from {source_file}")
+    process.refresh_from_db()
     return process
 
 

@@ -109,7 +109,7 @@ def create_process(
 def advance_phase(*, actor, process: Process, note: str = "") -> Process:
     """Move the process to its next phase (attributed, append-only)."""
     check(actor, "budgets.advance_phase", process)
-    process = Process.objects.select_for_update().get(pk=process.pk)
+    given, process = process, Process.objects.select_for_update().get(pk=process.pk)
     after = phases.next_phase(process.phase)
     if after is None:
         raise BudgetsError("Delivery is the last phase.", "phase")
@@ -121,6 +121,7 @@ def advance_phase(*, actor, process: Process, note: str = "") -> Process:
     before = process.phase
     process.phase = after
     process.save(update_fields=["phase"])
+    given.phase = after  # the caller's copy (and the pots that point at it) see the change
     PhaseChange.objects.create(process=process, phase=after, changed_by=actor, note=note)
     audit.record(
         "budgets.advance_phase",
