@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from commonweal.budgets.counting.election import Election
 from commonweal.budgets.counting.greedy import GreedyConfig, greedy
+from commonweal.budgets.counting.maxwelfare import WelfareConfig, max_welfare
+from commonweal.budgets.counting.phragmen import PhragmenConfig, sequential_phragmen
 from commonweal.budgets.counting.result import Result
 from commonweal.budgets.counting.rules import MESConfig, equal_shares
 
@@ -54,6 +56,21 @@ PRESETS: dict[str, tuple[str, object]] = {
             exhaustive_domain="supported",
             **_PABUTOOLS,
         ),
+    ),
+    "pabutools-phragmen": (
+        "pabutools 1.2.3 sequential_phragmen: least new maximum load first, stopping at the "
+        "first tied project that does not fit, ties by the id string; approval ballots only",
+        PhragmenConfig(approval_only=True, **_PABUTOOLS),
+    ),
+    "pabutools-max-welfare": (
+        "pabutools 1.2.3 max_additive_utilitarian_welfare(sat_class=Cost_Sat): the set that "
+        "fits with the most Σ votes·cost, exact; among equal optima the most efficient first",
+        WelfareConfig(utility="cost", **_PABUTOOLS),
+    ),
+    "pabutools-max-welfare-cardinality": (
+        "pabutools 1.2.3 max_additive_utilitarian_welfare(sat_class=Cardinality_Sat): the set "
+        "that fits with the most votes in total, exact",
+        WelfareConfig(utility="approval", **_PABUTOOLS),
     ),
     "equalshares-net": (
         "the equalshares.net compute tool's defaults (Add1 with the integral start and the "
@@ -138,6 +155,10 @@ def count(election: Election, name: str, explain: bool = False) -> Result:
     description, config = PRESETS[preset]
     if isinstance(config, GreedyConfig):
         result = greedy(election, config, explain)
+    elif isinstance(config, PhragmenConfig):
+        result = sequential_phragmen(election, config, explain)
+    elif isinstance(config, WelfareConfig):
+        result = max_welfare(election, config, explain)
     else:
         result = equal_shares(election, config, explain)
     result.config = {"preset": preset, "description": description, **result.config}

@@ -6,6 +6,10 @@ from decimal import Decimal
 from commonweal.budgets.counting.election import Election
 
 
+class NotApplicable(ValueError):
+    """The rule cannot count this election (say, its ballots are of the wrong kind)."""
+
+
 @dataclass
 class Result:
     selected: list[str]

@@ -4,7 +4,15 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from commonweal.budgets.counting import PRESETS, PabulibError, UnknownPreset, count, read
+from commonweal.budgets.counting import (
+    PRESETS,
+    NotApplicable,
+    PabulibError,
+    UnknownPreset,
+    WelfareTooHard,
+    count,
+    read,
+)
 
 
 class Command(BaseCommand):
@@ -36,6 +44,6 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {exc}") from None
         try:
             result = count(election, rule, explain=explain)
-        except UnknownPreset as exc:
+        except (UnknownPreset, NotApplicable, WelfareTooHard) as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
