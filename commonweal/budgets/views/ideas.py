@@ -13,7 +13,12 @@ from commonweal.budgets.views.common import actions_for, crumbs, get_idea, get_p
 @guard("budgets.propose_idea", get_process)
 def propose(request, slug):
     process = get_process(request, slug)
-    form = IdeaForm(request.POST or None, request.FILES or None, process=process, user=request.user)
+    form = IdeaForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        process=process,
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -102,7 +107,7 @@ def comment(request, slug, pk):
 @guard("budgets.assess_idea", get_process)
 def assess(request, slug, pk):
     idea = get_idea(request, slug, pk)
-    form = AssessForm(request.POST or None, idea=idea)
+    form = AssessForm(request.POST if request.method == "POST" else None, idea=idea)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -54,7 +54,7 @@ def process_page(request, slug):
 @guard("budgets.add_process")
 def process_new(request):
     held = authorities_for(request.user, Role.OFFICER)
-    form = ProcessForm(request.POST or None, authorities=held)
+    form = ProcessForm(request.POST if request.method == "POST" else None, authorities=held)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         area = data["area"]

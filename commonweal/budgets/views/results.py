@@ -102,7 +102,7 @@ def rule_json(request, slug, pot):
 @guard("budgets.record_delivery", get_process)
 def delivery(request, slug, pk):
     idea = get_idea(request, slug, pk)
-    form = DeliveryForm(request.POST or None)
+    form = DeliveryForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -41,7 +41,7 @@ def ballot(request, slug, pot):
     projects = services.ballot_projects(pot)
     existing = services.own_ballot(pot, request.user)
     choices = services.choices_of(existing)
-    form = EligibilityForm(request.POST or None)
+    form = EligibilityForm(request.POST if request.method == "POST" else None)
     problems = []
     if request.method == "POST":
         choices = ballot_choices(request.POST, projects)
@@ -94,7 +94,7 @@ def ballot(request, slug, pot):
 @guard("budgets.enter_paper_ballot", get_process)
 def paper(request, slug):
     process = get_process(request, slug)
-    form = PaperForm(request.POST or None, process=process)
+    form = PaperForm(request.POST if request.method == "POST" else None, process=process)
     location_form = LocationForm()
     problems = []
     pot = process.pots.first()
