@@ -94,3 +94,9 @@ def area_crime(
             for d in figures.datasets
         ],
     }
+
+
+# Council spending has its own module; its operations share this router's prefix.
+from commonweal.opendata.spending.api import router as spending_router  # noqa: E402
+
+router.add_router("", spending_router)

@@ -110,3 +110,36 @@ def test_the_council_can_be_given_when_the_file_does_not_name_it(calderdale, tmp
     assert amounts == {"T1": 125000, "T2": -20000}
     assert Supplier.objects.get(name="Halifax Scouts").sector == Sector.VCS
     assert Supplier.objects.get(name="Acme Ltd").sector == Sector.PRIVATE
+
+
+def test_suppliers_are_classified_with_a_reason(calderdale, spending_dir):
+    import_spend(spending_dir / "calderdale_spend_2018-07.csv")
+    sectors = {s.name: (s.sector, s.sector_reason) for s in Supplier.objects.all()}
+    assert sectors["Locala Community Partnerships CIC"][0] == Sector.VCS
+    assert sectors["Calder High School"][0] == Sector.PUBLIC
+    assert sectors["Calderdale Schools Ltd"] == (Sector.PRIVATE, "the name is a company's (“Ltd”)")
+    # Personal budgets: the council names a care category, not the person.
+    assert sectors["2018:04D  Dementia"][0] == Sector.INDIVIDUAL
+    company = Supplier.objects.get(name="Enviroflow Management Ltd")
+    assert (company.company_number, company.org_id) == ("05078788", "GB-COH-05078788")
+
+
+def test_a_supplier_in_the_directory_takes_its_sector_and_classification(
+    calderdale, spending_dir, officer
+):
+    from commonweal.directory.models import Organisation
+    from commonweal.directory.tests.conftest import make_group
+
+    # A community-led group registered with a company number the council's file gives.
+    group = make_group(officer, calderdale, name="Enviroflow Residents", company_number="5078788")
+    assert group.is_community_led
+    import_spend(spending_dir / "calderdale_spend_2018-07.csv")
+    supplier = Supplier.objects.get(name="Enviroflow Management Ltd")
+    assert supplier.organisation == Organisation.records.get(pk=group.pk)
+    assert supplier.match_reason == "same registration number (GB-COH-05078788)"
+    assert supplier.sector == Sector.VCS and supplier.community_led
+    from commonweal.opendata.spending.figures import figures_for
+
+    figures = figures_for(calderdale)
+    paid = sum(p.amount_pence for p in supplier.payments.all())
+    assert figures.community_led == paid and figures.vcs >= paid
