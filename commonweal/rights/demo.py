@@ -28,16 +28,22 @@ def _square(lon: float, lat: float, half: float = 0.00025) -> str:
 
 
 def _place(authority):
-    """The first ward (by code) with a postcode we can place: (ward, postcode)."""
+    """The first ward (by code) with two postcodes whose small squares lie well inside the
+    borough: (ward, [postcode, postcode])."""
+    import shapely
+
+    outline = authority.shape
     for ward in Area.objects.of_type(AreaType.WARD).in_authority(authority).order_by("gss_code"):
-        postcode = (
-            Postcode.objects.filter(ward_code=ward.gss_code, longitude__isnull=False)
-            .order_by("postcode")
-            .first()
-        )
-        if postcode is not None:
-            return ward, postcode
-    return None, None
+        found = []
+        for postcode in Postcode.objects.filter(
+            ward_code=ward.gss_code, longitude__isnull=False
+        ).order_by("postcode")[:200]:
+            point = shapely.Point(postcode.longitude, postcode.latitude)
+            if outline is None or outline.contains(point.buffer(0.002)):
+                found.append(postcode)
+            if len(found) == 2:
+                return ward, found
+    return None, []
 
 
 def _leader(authority, password: str):
@@ -62,9 +68,10 @@ def load_sample_listing(authority, officer, password: str) -> list[str]:
 
     if Nomination.objects.filter(authority=authority, is_sample=True).exists():
         return []
-    ward, postcode = _place(authority)
+    ward, postcodes = _place(authority)
     if ward is None:
         return [f"No sample asset of community value: we hold no postcodes for {authority.name}."]
+    postcode, other = postcodes
     today = dt.date.today()
     with transaction.atomic():
         leader = _leader(authority, password)
@@ -86,7 +93,6 @@ def load_sample_listing(authority, officer, password: str) -> list[str]:
             "authority": authority,
             "nominator": group,
             "local_members": 27,
-            "postcode": postcode.postcode,
             "is_sample": True,
             "occupiers": "The landlord and tenant (names not known)",
             "owners": "Not known: the Land Registry title is being obtained",
@@ -97,6 +103,7 @@ def load_sample_listing(authority, officer, password: str) -> list[str]:
             boundary_geojson=_square(postcode.longitude, postcode.latitude),
             name=f"The {ward.name} Arms {SAMPLE}",
             address=f"Near {postcode.postcode}",
+            postcode=postcode.postcode,
             description="A two-storey public house with a car park, a function room and a "
             "landlord's flat above (the partial-residence exception applies).",
             reasons="The only pub in the ward: the function room hosts the darts league, the "
@@ -120,8 +127,9 @@ def load_sample_listing(authority, officer, password: str) -> list[str]:
             intended_disposal="Sale of the freehold with vacant possession",
         )
         shop = services.submit_nomination(
-            boundary_geojson=_square(postcode.longitude + 0.002, postcode.latitude),
+            boundary_geojson=_square(other.longitude, other.latitude),
             name=f"Former {ward.name} bank branch {SAMPLE}",
+            postcode=other.postcode,
             description="A closed bank branch, empty for three years.",
             reasons="It could become a community hub.",
             received_on=today - dt.timedelta(days=60),
