@@ -1,4 +1,5 @@
-"""The rights API under /api/v1/rights/: the officer's timeline calculator (public)."""
+"""The rights API under /api/v1/rights/: the timeline calculator (public), and the right
+to bid's register (public) and cases (officers)."""
 
 import datetime as dt
 from typing import Annotated, Literal
@@ -151,3 +152,9 @@ def rights_timeline(request: HttpRequest, query: Query[TimelineQuery]):
     except timeline.TimelineInputError as exc:
         location = ["query", *exc.field.split(".")]
         raise ValidationError([{"loc": location, "msg": exc.message}]) from None
+
+
+# The right to bid's register and cases (kept in their own module to stay small).
+from commonweal.rights.api_assets import register_operations  # noqa: E402
+
+register_operations(router)
