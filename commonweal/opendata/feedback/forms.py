@@ -3,7 +3,7 @@
 from django import forms
 
 from commonweal.opendata.feedback.engine.machine import Status
-from commonweal.opendata.feedback.models import Provider, ReportKind, Service
+from commonweal.opendata.feedback.models import Provider, ReportKind, Sector, Service
 from commonweal.opendata.feedback.models.reports import STATUS_LABELS
 
 
@@ -120,3 +120,62 @@ class FilterForm(forms.Form):
         self.fields["status"].choices = [("", "Any status")] + [
             (s.value, STATUS_LABELS[s]) for s in Status
         ]
+
+
+class ServiceForm(forms.Form):
+    name = forms.CharField(
+        label="Name of the service", max_length=150, error_messages={"required": "Enter a name."}
+    )
+    description = forms.CharField(
+        label="What it covers", required=False, max_length=2000, widget=forms.Textarea
+    )
+
+
+class ProviderForm(forms.Form):
+    organisation = forms.ChoiceField(
+        label="Organisation", error_messages={"required": "Choose the organisation."}
+    )
+    sector = forms.ChoiceField(
+        label="Sector",
+        choices=[("", "Choose a sector"), *Sector.choices],
+        error_messages={"required": "Choose the provider's sector."},
+    )
+    acknowledge_days = forms.IntegerField(
+        label="Acknowledge within (working days)", min_value=1, max_value=60, required=False
+    )
+    respond_days = forms.IntegerField(
+        label="Respond within (working days)", min_value=1, max_value=120, required=False
+    )
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = list(organisations)
+        self.fields["organisation"].choices = [("", "Choose an organisation")] + [
+            (o.slug, o.name) for o in self.organisations
+        ]
+
+    def chosen_organisation(self):
+        value = self.cleaned_data.get("organisation")
+        return next((o for o in self.organisations if o.slug == value), None)
+
+
+class ResponsibilityForm(forms.Form):
+    service = forms.ChoiceField(label="Service", error_messages={"required": "Choose the service."})
+    area = forms.CharField(
+        label="Area code", max_length=32, error_messages={"required": "Enter the area's code."}
+    )
+    provider = forms.ChoiceField(
+        label="Provider", error_messages={"required": "Choose the provider."}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].choices = _choices(
+            Service.objects.all(), lambda s: s.slug, lambda s: s.name, blank="Choose a service"
+        )
+        self.fields["provider"].choices = _choices(
+            Provider.objects.select_related("organisation"),
+            lambda p: p.organisation.slug,
+            lambda p: p.name,
+            blank="Choose a provider",
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commonweal.opendata.feedback.views import actions, public, queues
+from commonweal.opendata.feedback.views import actions, catalogue, public, queues
 
 app_name = "feedback"
 
@@ -11,6 +11,19 @@ urlpatterns = [
     path("yours/", queues.yours, name="yours"),
     path("triage/", queues.triage, name="triage"),
     path("services/", public.catalogue, name="catalogue"),
+    path("services/manage/", catalogue.manage, name="manage"),
+    path("services/manage/services/", catalogue.add_service, name="add_service"),
+    path("services/manage/providers/", catalogue.add_provider, name="add_provider"),
+    path(
+        "services/manage/responsibilities/",
+        catalogue.add_responsibility,
+        name="add_responsibility",
+    ),
+    path(
+        "services/manage/responsibilities/<int:pk>/remove/",
+        catalogue.remove_responsibility,
+        name="remove_responsibility",
+    ),
     path("league/", public.league_table, name="league"),
     path("league.csv", public.league_csv, name="league_csv"),
     path("providers/<slug:slug>/", queues.provider_queue, name="provider_queue"),

@@ -38,7 +38,7 @@ STEP_PERMISSIONS = {
 FIELDS = {"point": "lon", "at": "note", "status": "event"}
 
 
-def _refused(exc: services.FeedbackError, where: str = "body.payload") -> Status:
+def refused(exc: services.FeedbackError, where: str = "body.payload") -> Status:
     field = FIELDS.get(exc.field, exc.field)
     details = [{"location": f"{where}.{field}" if field else where, "message": exc.reason}]
     return Status(422, error_body("refused", exc.reason, details))
@@ -66,7 +66,7 @@ def list_reports(request: HttpRequest, filters: Query[ReportFilters], paging: Qu
     try:
         rows = select_reports(**{k: v or "" for k, v in filters.dict().items()})
     except services.FeedbackError as exc:
-        return _refused(exc, where="query")
+        return refused(exc, where="query")
     page = paginate(request, rows, paging)
     page["results"] = [present.report(request, r) for r in page["results"]]
     return page
@@ -99,12 +99,12 @@ def report_detail(request: HttpRequest, report_id: ReportId):
 def raise_report(request: HttpRequest, payload: ReportIn):
     service = Service.objects.filter(slug=payload.service).first()
     if service is None:
-        return _refused(services.FeedbackError("There is no such service.", "service"))
+        return refused(services.FeedbackError("There is no such service.", "service"))
     group = None
     if payload.group:
         group = Organisation.records.filter(slug=payload.group).first()
         if group is None:
-            return _refused(services.FeedbackError("There is no such group.", "group"))
+            return refused(services.FeedbackError("There is no such group.", "group"))
     try:
         report = services.raise_report(
             actor=request.user,
@@ -118,7 +118,7 @@ def raise_report(request: HttpRequest, payload: ReportIn):
             group=group,
         )
     except services.FeedbackError as exc:
-        return _refused(exc)
+        return refused(exc)
     return Status(201, present.report(request, _report(report.pk)))
 
 
@@ -148,7 +148,7 @@ def take_step(request: HttpRequest, report_id: ReportId, payload: StepIn):
             step = getattr(services, payload.event)
             step(actor=request.user, report=report, note=payload.note)
     except services.FeedbackError as exc:
-        return _refused(exc)
+        return refused(exc)
     return present.report(request, _report(report.pk))
 
 
@@ -168,11 +168,11 @@ def collect(request: HttpRequest, report_id: ReportId, payload: CollectIn):
     require(request.user, "feedback.collect_support", report)
     group = Organisation.records.filter(slug=payload.group).first()
     if group is None:
-        return _refused(services.FeedbackError("There is no such group.", "group"))
+        return refused(services.FeedbackError("There is no such group.", "group"))
     try:
         services.collect_support(actor=request.user, report=report, group=group)
     except services.FeedbackError as exc:
-        return _refused(exc)
+        return refused(exc)
     return present.report(request, _report(report.pk))
 
 
@@ -196,7 +196,7 @@ def add_support(request: HttpRequest, report_id: ReportId, payload: SupportIn):
             actor=request.user, report=report, name=payload.name, consent=payload.consent
         )
     except services.FeedbackError as exc:
-        return _refused(exc)
+        return refused(exc)
     return Status(201, _supporters(report, names=False))
 
 
@@ -213,7 +213,7 @@ def withdraw_support(request: HttpRequest, report_id: ReportId):
     try:
         services.withdraw_support(actor=request.user, report=report)
     except services.FeedbackError as exc:
-        return _refused(exc, where="path.report_id")
+        return refused(exc, where="path.report_id")
     return Status(204, None)
 
 

@@ -159,3 +159,23 @@ class LeagueRowOut(Schema):
 class LeagueOut(Schema):
     by_provider: list[LeagueRowOut]
     by_sector: list[LeagueRowOut]
+
+
+class ServiceIn(Schema):
+    name: Text(150)
+    description: Text(2000) = ""
+
+
+class ProviderIn(Schema):
+    organisation: Annotated[str, StringConstraints(pattern=SLUG)] = Field(
+        ..., description="The organisation's directory slug."
+    )
+    sector: Literal["council", "nhs", "police", "housing_association", "voluntary", "private"]
+    acknowledge_days: int | None = Field(None, ge=1, le=60)
+    respond_days: int | None = Field(None, ge=1, le=120)
+
+
+class ResponsibilityIn(Schema):
+    service: Annotated[str, StringConstraints(pattern=SLUG)]
+    area: Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+    provider: Annotated[str, StringConstraints(pattern=SLUG)]

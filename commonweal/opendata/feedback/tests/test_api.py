@@ -137,3 +137,42 @@ def test_the_api_is_anonymised(client, report):
     body = client.get(f"{API}/reports/{report.pk}").content.decode()
     assert POSTCODE not in body and "Ravi" not in body and "latitude" not in body
     assert report.lsoa.gss_code in body
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_keeping_the_catalogue(client, personas, catalogue, calderdale, who):
+    client = client_for(client, personas[who])
+    added = _call(client, "post", f"{API}/catalogue/services", {"name": f"Potholes {who}"})
+    _expect(added, who, OFFICERS, ok=(201,))
+    provider = _call(
+        client,
+        "post",
+        f"{API}/catalogue/providers",
+        {
+            "organisation": catalogue["contractor"].organisation.slug,
+            "sector": "private",
+            "acknowledge_days": 1,
+            "respond_days": 5,
+        },
+    )
+    _expect(provider, who, OFFICERS)
+    assigned = _call(
+        client,
+        "post",
+        f"{API}/catalogue/responsibilities",
+        {
+            "service": "bins",
+            "area": calderdale.gss_code,
+            "provider": catalogue["contractor"].organisation.slug,
+        },
+    )
+    _expect(assigned, who, OFFICERS)
+    if who in OFFICERS:
+        assert assigned.json()["provider"] == catalogue["contractor"].organisation.slug
+        nowhere = _call(
+            client,
+            "post",
+            f"{API}/catalogue/responsibilities",
+            {"service": "bins", "area": "X99", "provider": "nobody"},
+        )
+        assert nowhere.status_code == 422

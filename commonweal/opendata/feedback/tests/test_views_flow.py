@@ -93,3 +93,42 @@ def test_filters_and_csv(client, report):
     assert lsoa in csv_text and POSTCODE not in csv_text and "Ravi" not in csv_text
     league = client.get(reverse("feedback:league_csv")).content.decode()
     assert "Calderdale street services" in league
+
+
+def test_an_officer_keeps_the_catalogue(client, catalogue, calderdale, personas):
+    from commonweal.opendata.feedback.models import Responsibility, Service
+
+    client.force_login(personas["officer"])
+    client.post(reverse("feedback:add_service"), {"service-name": "Potholes"})
+    assert Service.objects.filter(name="Potholes").exists()
+    bad = client.post(
+        reverse("feedback:add_responsibility"),
+        {
+            "responsibility-service": "potholes",
+            "responsibility-area": "X99",
+            "responsibility-provider": catalogue["council"].organisation.slug,
+        },
+    )
+    assert bad.status_code == 400 and "We do not hold an area" in bad.content.decode()
+    assert_valid_html(bad)
+    client.post(
+        reverse("feedback:add_responsibility"),
+        {
+            "responsibility-service": "potholes",
+            "responsibility-area": calderdale.gss_code,
+            "responsibility-provider": catalogue["council"].organisation.slug,
+        },
+    )
+    assert Responsibility.objects.filter(service__slug="potholes").exists()
+    page = client.get(reverse("feedback:manage"))
+    assert_valid_html(page)
+    late = client.post(
+        reverse("feedback:add_provider"),
+        {
+            "provider-organisation": catalogue["contractor"].organisation.slug,
+            "provider-sector": "private",
+            "provider-acknowledge_days": "9",
+            "provider-respond_days": "3",
+        },
+    )
+    assert late.status_code == 400 and "cannot be shorter" in late.content.decode()

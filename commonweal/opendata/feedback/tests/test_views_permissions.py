@@ -113,3 +113,44 @@ def test_the_public_page_never_names_the_reporter_or_the_place(
     names_shown = {"leader", "reporter", "staff", "officer", "administrator"}
     assert ("Rita Resident" in text) == (who in names_shown)
     assert "1 resident supports this report" in text
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_keeping_the_catalogue(client, personas, catalogue, calderdale, who):
+    client = client_for(client, personas[who])
+    _expect(client, reverse("feedback:manage"), OFFICERS, who)
+    _expect(
+        client,
+        reverse("feedback:add_service"),
+        OFFICERS,
+        who,
+        "post",
+        {"service-name": f"Potholes {who}"},
+    )
+    _expect(
+        client,
+        reverse("feedback:add_provider"),
+        OFFICERS,
+        who,
+        "post",
+        {
+            "provider-organisation": catalogue["contractor"].organisation.slug,
+            "provider-sector": "private",
+        },
+    )
+    _expect(
+        client,
+        reverse("feedback:add_responsibility"),
+        OFFICERS,
+        who,
+        "post",
+        {
+            "responsibility-service": "bins",
+            "responsibility-area": calderdale.gss_code,
+            "responsibility-provider": catalogue["contractor"].organisation.slug,
+        },
+    )
+    held = catalogue["lighting"].responsibilities.get()
+    _expect(
+        client, reverse("feedback:remove_responsibility", args=[held.pk]), OFFICERS, who, "post"
+    )

@@ -68,6 +68,7 @@ def catalogue(request):
         "services": list(Service.objects.all()),
         "providers": providers,
         "responsibilities": responsibilities,
+        "can_manage": can(request.user, "feedback.manage_catalogue"),
         "breadcrumbs": crumbs({"label": "Services and providers"}),
     }
     return render(request, "feedback/catalogue.html", context)
