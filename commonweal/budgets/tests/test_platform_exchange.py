@@ -81,3 +81,45 @@ def test_the_demo_loads_past_and_live_processes_once(calderdale, officer, pabuli
     assert live.phase == phases.VOTING
     assert sum(pot.ballots.count() for pot in live.pots.all()) == 61
     assert demo.load_demo_processes(calderdale, officer, "demo password 123") == []
+
+
+def test_anyone_can_recount_the_published_file_with_the_cli(voting, resident, officer, tmp_path):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    process, pot, ideas = voting
+    services.cast_ballot(
+        actor=resident,
+        pot=pot,
+        choices={str(ideas[0].pk): 1},
+        postcode=POSTCODE,
+        age_declared=True,
+    )
+    to(process, phases.COUNTING, officer)
+    count = services.count_pot(actor=officer, pot=pot)
+    path = tmp_path / "published.pb"
+    path.write_text(count.pb_text, encoding="utf-8")
+    out = io.StringIO()
+    call_command("budgets_count", str(path), "--rule", count.rule, stdout=out)
+    assert json.loads(out.getvalue())["selected"] == count.selected
+
+
+def test_personal_data_and_erasure(voting, resident, officer):
+    from commonweal.budgets.personal_data import erase_person, personal_data
+
+    _process, pot, ideas = voting
+    services.cast_ballot(
+        actor=resident,
+        pot=pot,
+        choices={str(ideas[0].pk): 1},
+        postcode=POSTCODE,
+        age_declared=True,
+    )
+    held = personal_data(resident)
+    assert held["ballots"][0]["choices"] == [ideas[0].title]
+    assert len(held["ideas_proposed"]) == 3
+    erase_person(resident)
+    assert personal_data(resident)["ballots"] == []
+    assert pot.ballots.count() == 1
