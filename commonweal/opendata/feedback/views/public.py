@@ -10,7 +10,12 @@ from commonweal.core.permissions import can
 from commonweal.opendata.feedback.forms import FilterForm
 from commonweal.opendata.feedback.models import Provider, Report, Responsibility, Service
 from commonweal.opendata.feedback.presenters.league_chart import on_time_chart
-from commonweal.opendata.feedback.presenters.reports import STATUS_TAGS, place_label, present
+from commonweal.opendata.feedback.presenters.reports import (
+    STATUS_TAGS,
+    clock_rows,
+    place_label,
+    present,
+)
 from commonweal.opendata.feedback.services.errors import FeedbackError
 from commonweal.opendata.feedback.services.league import league_tables
 from commonweal.opendata.feedback.services.search import select_reports
@@ -32,12 +37,19 @@ def filtered(request):
         return form, Report.objects.none()
 
 
+def _latest(report):
+    """The clock to show in a list: the first still running, else the last to stop."""
+    clocks = clock_rows(report, list(report.history.all()))
+    running = [c for c in clocks if not c["done"]]
+    return running[0] if running else (clocks[-1] if clocks else None)
+
+
 def report_list(request):
     form, rows = filtered(request)
     count = rows.count()
     shown = [
-        {"report": r, "place": place_label(r), "css": STATUS_TAGS[r.status]}
-        for r in rows[:MAX_SHOWN]
+        {"report": r, "place": place_label(r), "css": STATUS_TAGS[r.status], "clock": _latest(r)}
+        for r in rows.prefetch_related("history")[:MAX_SHOWN]
     ]
     context = {
         "form": form,
