@@ -9,6 +9,7 @@ from commonweal.accounts.api_auth import session_or_token
 from commonweal.api import ErrorResponse, error_body
 from commonweal.core.pagination import PageParams, page_of, paginate
 from commonweal.core.permissions import require
+from commonweal.datasets.models import DataSet
 from commonweal.directory.models import Organisation
 from commonweal.opendata.datarequests import services
 from commonweal.opendata.datarequests.models import DataRequest
@@ -37,6 +38,7 @@ class RequestOut(Schema):
     answer: str
     refusal_reason: str
     dataset_url: str
+    dataset: str | None = Field(None, description="The title of a dataset held here, if linked.")
 
 
 class Filters(Schema):
@@ -62,6 +64,7 @@ class OutcomeIn(Schema):
     answer: str = ""
     refusal_reason: str = ""
     dataset_url: str = Field("", max_length=200)
+    dataset_id: int | None = Field(None, description="A dataset held here, instead of a URL.")
 
 
 def present(r: DataRequest) -> dict:
@@ -79,12 +82,13 @@ def present(r: DataRequest) -> dict:
         "answer": r.answer,
         "refusal_reason": r.refusal_reason,
         "dataset_url": r.dataset_url,
+        "dataset": r.dataset.title if r.dataset_id else None,
     }
 
 
 def _requests(request):
     return DataRequest.objects.visible_to(request.user).select_related(
-        "body_council", "body_organisation"
+        "body_council", "body_organisation", "dataset"
     )
 
 
@@ -178,8 +182,13 @@ def request_outcome(request: HttpRequest, request_id: int, payload: OutcomeIn):
     if item is None:
         raise Http404("There is no such request in the log.")
     require(request.user, "datarequests.change_request", item)
+    values = payload.dict()
+    dataset_id = values.pop("dataset_id")
+    values["dataset"] = DataSet.objects.filter(pk=dataset_id).first() if dataset_id else None
+    if dataset_id and values["dataset"] is None:
+        return _refused(services.RequestError({"dataset_id": "We hold no such dataset."}))
     try:
-        item = services.set_outcome(actor=request.user, request=item, **payload.dict())
+        item = services.set_outcome(actor=request.user, request=item, **values)
     except services.RequestError as error:
         return _refused(error)
     return present(item)

@@ -77,6 +77,22 @@ class OutcomeForm(forms.Form):
     )
 
 
+class DatasetChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.title} ({obj.publisher})"
+
+
+def add_dataset_field(form) -> None:
+    from commonweal.datasets.models import DataSet
+
+    form.fields["dataset"] = DatasetChoice(
+        queryset=DataSet.objects.order_by("title", "-id"),
+        required=False,
+        empty_label="None",
+        label="Or a dataset held here",
+    )
+
+
 class FilterForm(forms.Form):
     body = forms.ChoiceField(required=False, label="Public body")
     status = forms.ChoiceField(

@@ -13,7 +13,12 @@ from commonweal.accounts.permissions import check as guard
 from commonweal.accounts.roles import authorities_for
 from commonweal.core.permissions import can
 from commonweal.opendata.datarequests import services
-from commonweal.opendata.datarequests.forms import FilterForm, OutcomeForm, RequestForm
+from commonweal.opendata.datarequests.forms import (
+    FilterForm,
+    OutcomeForm,
+    RequestForm,
+    add_dataset_field,
+)
 from commonweal.opendata.datarequests.models import DataRequest
 from commonweal.places.models import Area
 
@@ -195,6 +200,7 @@ def request_outcome(request, pk: int):
     if denied := guard(request, "datarequests.change_request", item):
         return denied
     form = OutcomeForm(request.POST or None)
+    add_dataset_field(form)
     if request.method == "POST" and form.is_valid():
         try:
             services.set_outcome(actor=request.user, request=item, **form.cleaned_data)

@@ -222,3 +222,20 @@ def test_the_demo(calderdale, officer):
     assert load_sample_requests(calderdale, officer, "pw")
     assert DataRequest.objects.filter(is_sample=True).count() == 3
     assert load_sample_requests(calderdale, officer, "pw") == []
+
+
+def test_a_dataset_held_here_can_be_the_one_published(client, officer, logged):
+    from commonweal.datasets.models import DataSet
+
+    dataset = DataSet.objects.order_by("pk").first()
+    client.force_login(officer)
+    outcome = reverse("datarequests:outcome", args=[logged.pk])
+    response = client.post(
+        outcome, {"status": "published", "answered_on": "2025-05-01", "dataset": dataset.pk}
+    )
+    assert response.status_code == 302
+    logged.refresh_from_db()
+    assert logged.dataset == dataset
+    page = client.get(reverse("datarequests:detail", args=[logged.pk]))
+    assert dataset.title in page.content.decode()
+    assert client.get(f"/api/v1/data-requests/{logged.pk}").json()["dataset"] == dataset.title
