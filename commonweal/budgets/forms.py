@@ -151,3 +151,27 @@ def add_errors(form, exc) -> None:
     """Put a service's refusal on the form's fields (or the form itself)."""
     for field, reason in exc.errors.items():
         form.add_error(field if field in form.fields else None, reason)
+
+
+class PotForm(forms.Form):
+    name = forms.CharField(max_length=200, required=False)
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.none(), error_messages={"required": "Choose the area of the pot."}
+    )
+    budget = forms.DecimalField(
+        min_value=1,
+        max_digits=14,
+        decimal_places=2,
+        error_messages={"required": "Enter the pot's budget in pounds, like 10000."},
+    )
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = Area.objects.of_type(
+            AreaType.WARD, AreaType.NEIGHBOURHOOD, AreaType.LOCAL_AUTHORITY
+        )
+        if process.authority_id:
+            areas = areas.filter(pk=process.authority_id) | areas.filter(
+                authority_id=process.authority_id
+            )
+        self.fields["area"].queryset = areas.order_by("area_type", "name")

@@ -20,13 +20,19 @@ from commonweal.budgets.services.ideas import (
     reject_idea,
     support_idea,
 )
-from commonweal.budgets.services.paper import add_location, enter_paper_ballot, tallies
-from commonweal.budgets.services.processes import advance_phase, create_process
+from commonweal.budgets.services.paper import (
+    add_location,
+    enter_paper_ballot,
+    project_tallies,
+    tallies,
+)
+from commonweal.budgets.services.processes import add_pot, advance_phase, create_process
 
 __all__ = [
     "BudgetsError",
     "PhaseClosed",
     "add_location",
+    "add_pot",
     "advance_phase",
     "assess_idea",
     "ballot_projects",
@@ -46,6 +52,7 @@ __all__ = [
     "merge_ideas",
     "own_ballot",
     "pb_text",
+    "project_tallies",
     "propose_idea",
     "record_delivery",
     "reject_idea",

@@ -34,6 +34,8 @@ def build_election(pot) -> engine.Election:
     ballots = []
     votes = dict.fromkeys(by_pk, 0)
     rows = Ballot.objects.filter(pot=pot).order_by("id").prefetch_related("choices")
+    # Paper ballots name the place they were cast, so tallies stay traceable in the file.
+    locations = dict(process.locations.values_list("id", "name"))
     for row in rows:
         chosen = [(c.idea_id, c.value) for c in row.choices.all() if c.idea_id in by_pk]
         if not chosen:
@@ -53,7 +55,10 @@ def build_election(pot) -> engine.Election:
                 voter_id=voter_id,
                 projects=tuple(by_pk[pk].project_id for pk, _ in chosen),
                 points=points,
-                fields={"voting_method": row.channel},
+                fields={
+                    "voting_method": row.channel,
+                    "location": locations.get(row.location_id, ""),
+                },
             )
         )
     projects = {}
@@ -87,11 +92,8 @@ def build_election(pot) -> engine.Election:
         meta.setdefault("max_length", str(process.max_projects))
     if vote_type == "cumulative":
         meta.setdefault("max_sum_points", str(process.points))
-    columns = (
-        ("voter_id", "vote", "points", "voting_method")
-        if points_type(vote_type)
-        else ("voter_id", "vote", "voting_method")
-    )
+    columns = ("voter_id", "vote", *(("points",) if points_type(vote_type) else ()))
+    columns = (*columns, "voting_method", *(("location",) if locations else ()))
     return engine.Election(
         meta=meta,
         projects=projects,

@@ -102,3 +102,26 @@ def tallies(process) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def project_tallies(process) -> list[dict]:
+    """For each pot and location (online included), how many ballots chose each project."""
+    from django.db.models import Count
+
+    from commonweal.budgets.models import BallotChoice
+
+    rows = (
+        BallotChoice.objects.filter(ballot__pot__process=process)
+        .values("ballot__pot__name", "ballot__location__name", "idea__title")
+        .annotate(ballots=Count("id"))
+        .order_by("ballot__pot__name", "ballot__location__name", "idea__title")
+    )
+    return [
+        {
+            "pot": row["ballot__pot__name"],
+            "location": row["ballot__location__name"] or "Online",
+            "project": row["idea__title"],
+            "ballots": row["ballots"],
+        }
+        for row in rows
+    ]

@@ -131,3 +131,28 @@ def advance_phase(*, actor, process: Process, note: str = "") -> Process:
         after={"phase": after},
     )
     return process
+
+
+@transaction.atomic
+def add_pot(*, actor, process: Process, name: str, area, budget) -> Pot:
+    """Another pot (an area with its own budget), while ideas can still be proposed."""
+    check(actor, "budgets.change_process", process)
+    if process.phase != phases.IDEAS:
+        raise BudgetsError("Pots can be added only while the process is open for ideas.", "name")
+    if not name.strip():
+        raise BudgetsError("Enter a name for the pot.", "name")
+    if area is None:
+        raise BudgetsError("Choose the area of the pot.", "area")
+    if (
+        process.authority_id
+        and area.pk != process.authority_id
+        and (area.authority_id != process.authority_id)
+    ):
+        raise BudgetsError(f"The area must be in {process.authority.name}.", "area")
+    if Decimal(budget) <= 0:
+        raise BudgetsError("The budget must be more than £0.", "budget")
+    pot = Pot.objects.create(process=process, name=name.strip(), area=area, budget=budget)
+    audit.record(
+        "budgets.add_pot", actor=actor, obj=process, after={"pot": pot.name, "budget": str(budget)}
+    )
+    return pot

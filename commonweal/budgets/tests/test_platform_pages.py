@@ -220,3 +220,36 @@ def test_organisers_enter_paper_ballots(officer, calderdale, resident, organiser
         actor=organiser, pot=pot, location=location, serial="1", choices={str(ideas[0].pk): 1}
     )
     assert entry.status == PaperEntryStatus.CONFIRMED
+
+
+def test_an_officer_adds_a_pot_for_a_ward(client, process, officer, trafford):
+    from commonweal.places.models import Area, AreaType
+
+    client.force_login(officer)
+    url = reverse("budgets:pot_new", args=[process.slug])
+    ok(client.get(url))
+    page = ok(client.post(url, {}))
+    assert b"There is a problem" in page.content
+    ward = Area.objects.of_type(AreaType.WARD).in_authority(process.authority).last()
+    assert client.post(url, {"area": ward.pk, "budget": "5000"}).status_code == 302
+    assert process.pots.filter(area=ward, name=ward.name).exists()
+    elsewhere = Area.objects.of_type(AreaType.WARD).in_authority(trafford).first()
+    with pytest.raises(services.BudgetsError, match="must be in"):
+        services.add_pot(actor=officer, process=process, name="X", area=elsewhere, budget=1)
+
+
+def test_tallies_by_project_and_location_and_in_the_export(officer, calderdale, resident, client):
+    from commonweal.budgets import counting as engine
+
+    process, pot, ideas = staged(officer, calderdale, resident, phases.VOTING)
+    other = __import__("conftest").make_person("counter@example.org", "officer")
+    hall = services.add_location(actor=officer, process=process, name="Town Hall")
+    for who in (officer, other):
+        services.enter_paper_ballot(
+            actor=who, pot=pot, location=hall, serial="9", choices={str(ideas[2].pk): 1}
+        )
+    client.force_login(officer)
+    page = ok(client.get(reverse("budgets:tallies", args=[process.slug])))
+    assert b"Town Hall" in page.content and ideas[2].title.encode() in page.content
+    election = engine.loads(services.pb_text(pot))
+    assert [b.fields.get("location") for b in election.ballots] == ["", "Town Hall"]

@@ -52,6 +52,7 @@ PAGES = [
     ("process", phases.IDEAS, "get", "budgets:process", ("slug",), EVERYONE, 200),
     ("new", phases.IDEAS, "get", "budgets:process_new", (), STAFF | {"officer_elsewhere"}, 200),
     ("advance", phases.IDEAS, "post", "budgets:advance", ("slug",), STAFF, 302),
+    ("pot", phases.IDEAS, "get", "budgets:pot_new", ("slug",), STAFF, 200),
     ("propose", phases.IDEAS, "get", "budgets:propose", ("slug",), SIGNED_IN, 200),
     ("idea", phases.IDEAS, "get", "budgets:idea", ("slug", "pk"), EVERYONE, 200),
     ("support", phases.IDEAS, "post", "budgets:support", ("slug", "pk"), SIGNED_IN, 302),

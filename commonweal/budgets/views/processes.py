@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from commonweal.accounts.models import Role
 from commonweal.accounts.roles import authorities_for
 from commonweal.budgets import phases, services
-from commonweal.budgets.forms import ProcessForm, add_errors
+from commonweal.budgets.forms import PotForm, ProcessForm, add_errors
 from commonweal.budgets.models import Process
 from commonweal.budgets.views.common import actions_for, crumbs, get_process, guard
 from commonweal.core.permissions import can
@@ -122,3 +122,29 @@ def export_csv(request):
                 ]
             )
     return response
+
+
+@guard("budgets.change_process", get_process)
+def pot_new(request, slug):
+    process = get_process(request, slug)
+    form = PotForm(request.POST if request.method == "POST" else None, process=process)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            pot = services.add_pot(
+                actor=request.user,
+                process=process,
+                name=data["name"] or data["area"].name,
+                area=data["area"],
+                budget=data["budget"],
+            )
+        except services.BudgetsError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"{pot.name} has been added.")
+            return redirect("budgets:process", slug=slug)
+    return render(
+        request,
+        "budgets/pot_new.html",
+        {"process": process, "form": form, "breadcrumbs": crumbs(process, "Add a pot")},
+    )

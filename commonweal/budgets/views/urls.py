@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/ideas/<int:pk>/comment/", ideas.comment, name="comment"),
     path("<slug:slug>/ideas/<int:pk>/assess/", ideas.assess, name="assess"),
     path("<slug:slug>/ideas/<int:pk>/delivery/", results.delivery, name="delivery"),
+    path("<slug:slug>/pots/new/", processes.pot_new, name="pot_new"),
     path("<slug:slug>/pots/<int:pot>/vote/", voting.ballot, name="ballot"),
     path("<slug:slug>/pots/<int:pot>/election.pb", results.election_pb, name="election_pb"),
     path("<slug:slug>/pots/<int:pot>/rule.json", results.rule_json, name="rule_json"),

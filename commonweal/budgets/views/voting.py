@@ -169,6 +169,7 @@ def tallies(request, slug):
         {
             "process": process,
             "tallies": services.tallies(process),
+            "projects": services.project_tallies(process),
             "breadcrumbs": crumbs(process, "Tallies"),
         },
     )
