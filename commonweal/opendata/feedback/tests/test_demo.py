@@ -29,3 +29,17 @@ def test_the_demo_loads_samples_through_the_services(calderdale):
     lit = Report.objects.get(title__startswith="Three street lights")
     assert lit.provider.sector == "private"  # the ward's contractor beats the borough
     assert load_sample_feedback(calderdale, officer, "a demo password") == []
+
+
+def test_after_the_directory_demo_the_sample_group_raises_and_collects_support(calderdale):
+    from commonweal.directory.demo import load_sample_groups
+    from commonweal.opendata.feedback.models import Supporter
+
+    officer = User.objects.create_user(email="officer@calderdale.demo", password="x" * 12)
+    RoleAssignment.objects.create(user=officer, role=Role.OFFICER, authority=calderdale)
+    load_sample_groups(calderdale, officer, "a demo password")
+    load_sample_feedback(calderdale, officer, "a demo password")
+    bins = Report.objects.get(title__startswith="Recycling missed")
+    assert bins.group is not None and bins.group.is_sample
+    assert bins.support_group == bins.group
+    assert Supporter.objects.filter(report=bins).count() == 1

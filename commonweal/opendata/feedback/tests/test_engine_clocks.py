@@ -107,10 +107,26 @@ def test_the_due_date_is_exactly_n_working_days_after_the_start(start, days):
     start=st.dates(min_value=D(2024, 1, 1), max_value=D(2026, 12, 31)),
     gap=st.integers(min_value=0, max_value=60),
 )
-def test_a_step_is_met_exactly_when_it_took_no_more_working_days_than_the_target(start, gap):
+def test_a_step_is_met_when_done_by_its_due_date_and_so_within_the_target(start, gap):
     done = start + dt.timedelta(days=gap)
     clock = clocks([("received", start), ("responded", done)], TARGETS, done, EW)[1]
-    assert clock.on_time == (clock.working_days <= TARGETS.respond_days)
+    assert clock.on_time == (done <= clock.due)
+    if clock.working_days > TARGETS.respond_days:
+        assert not clock.on_time
+    if clock.on_time:
+        assert clock.working_days <= TARGETS.respond_days
+    # A weekend or bank holiday after the due date is late, though no working day passed.
+
+
+def test_answering_on_the_saturday_after_the_due_friday_is_late():
+    # Received Friday 7 March 2025; 10 working days end Friday 21 March.
+    history = [("received", D(2025, 3, 7)), ("responded", D(2025, 3, 22))]
+    respond = clocks(history, TARGETS, D(2025, 3, 22), EW)[1]
+    assert (respond.due, respond.working_days, respond.state) == (
+        D(2025, 3, 21),
+        10,
+        ClockState.MISSED,
+    )
 
 
 def test_fixed_holidays_can_stand_in_for_a_local_closure():
