@@ -122,7 +122,9 @@ def _close(context):
 
 
 @pytest.mark.parametrize("run", RUNS)
-def test_a_forum_applies_an_officer_designates_and_the_consultation_shows(browser, site, cast, run):
+def test_a_forum_applies_an_officer_designates_and_the_consultation_shows(
+    browser, site, cast, run, django_db_blocker
+):
     javascript = RUNS[run][0]
     leader, group, area = (cast["runs"][run][k] for k in ("leader", "group", "area"))
     today = dt.date.today()
@@ -158,6 +160,15 @@ def test_a_forum_applies_an_officer_designates_and_the_consultation_shows(browse
         check_accessibility(page)
     finally:
         _close(context)
+
+    # Ten weeks pass: the application was received then (publicity cannot precede receipt,
+    # and the decision must wait for six weeks of comments).
+    with django_db_blocker.unblock():
+        from commonweal.rights.planning.models import NeighbourhoodForum
+
+        NeighbourhoodForum.objects.filter(area=area, organisation=group).update(
+            received_on=today - dt.timedelta(weeks=10)
+        )
 
     # The officer publicises it and, once comments have closed, designates it.
     context, page = _tab(browser, javascript)

@@ -2,6 +2,7 @@
 
 from commonweal.core.registry import Feature, NavItem
 from commonweal.rights.planning.demo import load_sample_planning
+from commonweal.rights.planning.personal_data import personal_data
 
 FEATURE = Feature(
     key="neighbourhoodplanning",
@@ -21,6 +22,7 @@ FEATURE = Feature(
         "Neighbourhood forums (CSV)": "neighbourhoodplanning:forums_csv",
         "Neighbourhood forums (GeoJSON)": "neighbourhoodplanning:forums_geojson",
     },
+    personal_data=[personal_data],
     api_routers={"/rights/neighbourhood-planning": "commonweal.rights.planning.api.router"},
     demo_loaders=[load_sample_planning],
 )

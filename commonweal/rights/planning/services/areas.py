@@ -215,6 +215,7 @@ def publicise_area(*, actor, area: NeighbourhoodArea, first_publicised_on, close
         )
     before = _snapshot(area)
     first = past_or_today(first_publicised_on, "first_publicised_on", "of first publicity")
+    not_before(first, area.received_on, "first_publicised_on", "Publicity")
     earliest = stages.representations_close_earliest(first)
     closes_on = closes_on or earliest
     not_before(closes_on, earliest, "closes_on", "The closing date for comments")

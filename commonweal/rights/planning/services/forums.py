@@ -195,6 +195,7 @@ def publicise_forum(*, actor, forum: NeighbourhoodForum, first_publicised_on, cl
         raise PlanningError("Only an application just received can be publicised.")
     before = _snapshot(forum)
     first = past_or_today(first_publicised_on, "first_publicised_on", "of first publicity")
+    not_before(first, forum.received_on, "first_publicised_on", "Publicity")
     earliest = stages.representations_close_earliest(first)
     closes_on = closes_on or earliest
     not_before(closes_on, earliest, "closes_on", "The closing date for comments")
@@ -242,6 +243,7 @@ def designate_forum(
     decided_on = _decision_date(forum, decided_on)
     if forum.area.status != AreaStatus.DESIGNATED:
         raise PlanningError("Designate the neighbourhood area before its forum.", "area")
+    not_before(decided_on, forum.area.decided_on, "decided_on", "The forum's designation")
     _check_area(forum.area)
     failures = condition_failures(forum)
     if failures:

@@ -87,3 +87,15 @@ def test_the_demo_makes_a_sample_area_and_forum_from_real_wards(calderdale, cald
     assert plan.stage == PlanStage.CONSULTATION and plan.consultees.count() == 4
     assert AuditEvent.objects.filter(action="neighbourhoodplanning.forum_designated").exists()
     assert load_sample_planning(calderdale, calderdale_officer, "again") == []
+
+
+def test_personal_data_lists_what_a_person_applied_for_and_recorded(leader, forum, plan):
+    from commonweal.rights.planning.personal_data import personal_data
+
+    data = personal_data(leader)
+    assert [a["area"] for a in data["neighbourhood_area_applications"]] == [forum.area.name]
+    assert data["neighbourhood_forum_applications"][0]["published_contact"] == forum.contact
+    assert {s["status"] for s in data["neighbourhood_planning_steps_recorded"]} >= {
+        "received",
+        "preparing",
+    }

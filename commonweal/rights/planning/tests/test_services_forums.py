@@ -23,7 +23,7 @@ def _apply(leader, organisation, area, **facts):
         actor=leader,
         organisation=organisation,
         area=area,
-        received_on=D(2024, 1, 2),
+        received_on=facts.pop("received_on", D(2024, 1, 2)),
         **{**FORUM_FACTS, **facts},
     )
 
@@ -38,8 +38,11 @@ def test_np_t9_publicity_and_decision_dates(leader, calderdale_officer, forum_or
     assert "no other body may be designated" in forum.status_changes.last().reason
 
 
-def test_np_t8_designation_lasts_five_years(leader, calderdale_officer, forum_org, area):
-    forum = _apply(leader, forum_org, area)
+def test_np_t8_designation_lasts_five_years(leader, calderdale_officer, forum_org):
+    area = apply(leader, forum_org, (10, 11), received_on=D(2018, 6, 1))
+    services.publicise_area(actor=calderdale_officer, area=area, first_publicised_on=D(2018, 6, 4))
+    services.designate_area(actor=calderdale_officer, area=area, decided_on=D(2018, 9, 3))
+    forum = _apply(leader, forum_org, area, received_on=D(2018, 10, 1))
     services.publicise_forum(
         actor=calderdale_officer, forum=forum, first_publicised_on=D(2019, 1, 7)
     )

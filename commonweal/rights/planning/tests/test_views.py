@@ -149,6 +149,8 @@ def test_a_forum_applies_and_the_officer_designates_it(
     )
     assert response.status_code == 302
     forum = area.forums.get()
+    # As if it had arrived in March (publicity cannot come before receipt).
+    type(forum).objects.filter(pk=forum.pk).update(received_on=dt.date(2024, 3, 4))
     client.logout()
     case = reverse("neighbourhoodplanning:forum_case", args=[forum.pk])
     signed_in(client, calderdale_officer)
