@@ -202,9 +202,9 @@ def list_expressions(request: HttpRequest):
 
 @router.get(
     "/expressions/{reference}",
-    response={200: ExpressionOut, 404: ErrorResponse},
+    response={200: ExpressionOut, 404: ErrorResponse, 422: ErrorResponse},
     summary="One expression of interest",
-    description="404 for one this person may not see.",
+    description="404 for one this person may not see; 422 for a reference that cannot be one.",
     url_name="challenge_expression",
     operation_id="challenge_expression",
 )

@@ -202,7 +202,7 @@ def _visible(request, reference: str) -> TransferRequest:
 
 @router.get(
     "/register/{code}",
-    response={200: list[AssetOut], 404: ErrorResponse},
+    response={200: list[AssetOut], 404: ErrorResponse, 422: ErrorResponse},
     summary="A council's land and buildings",
     description="The council's land and building assets register, as imported from its "
     "Local Government Transparency Code file. 404 for a council we do not hold.",
@@ -262,7 +262,7 @@ def ask(request: HttpRequest, slug: Slug, payload: RequestIn):
 
 @router.get(
     "/requests/{reference}",
-    response={200: RequestOut, 404: ErrorResponse},
+    response={200: RequestOut, 404: ErrorResponse, 422: ErrorResponse},
     summary="One request",
     description="Decided requests for everyone; the rest for their groups' leaders and the "
     "council's officers (404 for anyone else).",
