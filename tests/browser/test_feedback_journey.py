@@ -1,7 +1,7 @@
 """Feedback to providers in a real browser: a residents' group raises a report about street
-lighting in Halifax, the council's street services acknowledge and answer it, and the group
-reopens it. Every page on the way has no accessibility violations that axe can find, with
-and without JavaScript.
+lighting in Halifax and collects a neighbour's support, the council's street services
+acknowledge and answer it, and the group reopens it. Every page on the way has no
+accessibility violations that axe can find, with and without JavaScript.
 
 As in the directory's journeys, the tests write through the live server's own connection
 and hold no transaction of their own; the people, groups and catalogue they use are made
@@ -41,7 +41,11 @@ def cast(django_db_setup, django_db_blocker):
             key: User.objects.create_user(
                 email=f"browser.feedback.{key}@example.org", password=PASSWORD, display_name=name
             )
-            for key, name in [("leader", "Lee Leader"), ("staff", "Stevie Staff")]
+            for key, name in [
+                ("leader", "Lee Leader"),
+                ("staff", "Stevie Staff"),
+                ("resident", "Rhiannon Resident"),
+            ]
         }
         group = directory.register_organisation(
             actor=people["leader"],
@@ -120,6 +124,7 @@ def test_a_group_raises_a_report_the_provider_answers_and_the_group_reopens_it(
     title = f"Street light out by the library ({'js' if javascript else 'no js'})"
     leader = Person(browser, site, cast["people"]["leader"], javascript)
     staff = Person(browser, site, cast["people"]["staff"], javascript)
+    resident = Person(browser, site, cast["people"]["resident"], javascript)
     try:
         # The group's leader raises the report for the group.
         page = leader.page
@@ -147,6 +152,26 @@ def test_a_group_raises_a_report_the_provider_answers_and_the_group_reopens_it(
         assert page.get_by_role("heading", level=1).inner_text() == title
         check_accessibility(page)
 
+        # The group collects support, and a neighbour adds their name.
+        page.get_by_role("link", name="Collect support").click()
+        check_accessibility(page)
+        page.get_by_label("Browser Feedback Town Centre Residents").check()
+        page.get_by_role("button", name="Collect support").click()
+        page.wait_for_url(report_url)
+        page = resident.page
+        page.goto(report_url)
+        page.get_by_role("link", name="Add your support").click()
+        check_accessibility(page)
+        page.get_by_role("button", name="Add my name").click()  # consent not given
+        assert page.get_by_role("alert").is_visible()
+        check_accessibility(page)
+        page.get_by_label("I agree to add my name").check()
+        page.get_by_role("button", name="Add my name").click()
+        page.wait_for_url(report_url)
+        assert page.get_by_text("1 resident supports this report").is_visible()
+        assert page.get_by_text("Rhiannon Resident").count() == 0  # names are not public
+        check_accessibility(page)
+
         # The provider's staff find it in their queue, acknowledge it and respond.
         page = staff.page
         page.goto(site + "/feedback/yours/")
@@ -155,6 +180,7 @@ def test_a_group_raises_a_report_the_provider_answers_and_the_group_reopens_it(
         page.get_by_role("link", name=title).click()
         page.wait_for_url(report_url)
         assert page.get_by_text("Lee Leader").is_visible()  # staff see who reported it
+        assert page.get_by_text("Rhiannon Resident").is_visible()  # and who supports it
         page.get_by_role("link", name="Acknowledge it").click()
         check_accessibility(page)
         page.get_by_role("button", name="Acknowledge").click()
@@ -195,3 +221,4 @@ def test_a_group_raises_a_report_the_provider_answers_and_the_group_reopens_it(
     finally:
         leader.close()
         staff.close()
+        resident.close()
