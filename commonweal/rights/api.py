@@ -87,20 +87,20 @@ class ProtectedOut(Schema):
     wording: str
 
 
-class WindowOut(Schema):
+class TimelineWindowOut(Schema):
     opens: dt.date
     closes: dt.date
 
 
 class DisposalWindowOut(Schema):
-    binding: WindowOut
-    rule_c: WindowOut
-    rule_b: WindowOut
+    binding: TimelineWindowOut
+    rule_c: TimelineWindowOut
+    rule_b: TimelineWindowOut
     differ: bool
     description: str
 
 
-class RequestOut(Schema):
+class TimelineRequestOut(Schema):
     received: dt.date
     kind: BodyKind
     received_by_council: bool
@@ -127,7 +127,7 @@ class TimelineOut(Schema):
     full_moratorium: FullMoratoriumOut
     protected_period: ProtectedOut
     disposal_window: DisposalWindowOut
-    requests: list[RequestOut]
+    requests: list[TimelineRequestOut]
     unconfirmed: list[UnconfirmedOut]
 
 

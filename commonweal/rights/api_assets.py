@@ -20,7 +20,7 @@ from commonweal.rights.services._common import today
 ENTRY_STATUSES = Literal["received", "listed", "expired", "not_listed", "removed"]
 
 
-class DeadlineOut(Schema):
+class AcvDeadlineOut(Schema):
     label: str
     rule: str
     due: dt.date
@@ -32,7 +32,7 @@ class DeadlineOut(Schema):
     state: Literal["overdue", "passed", "upcoming"]
 
 
-class MoratoriumOut(Schema):
+class AcvMoratoriumOut(Schema):
     state: Literal["none", "interim", "full", "protected", "ended"]
     label: str
     explanation: str
@@ -46,7 +46,7 @@ class MoratoriumOut(Schema):
     interested_groups: list[str]
 
 
-class EntryOut(Schema):
+class AcvEntryOut(Schema):
     reference: str
     name: str
     description: str
@@ -64,11 +64,11 @@ class EntryOut(Schema):
     longitude: float
     latitude: float
     month_rule: Literal["C", "B"]
-    moratorium: MoratoriumOut
-    deadlines: list[DeadlineOut]
+    moratorium: AcvMoratoriumOut
+    deadlines: list[AcvDeadlineOut]
 
 
-class RegisterFilter(Schema):
+class AcvRegisterFilter(Schema):
     status: Literal["listed", "not_listed", "removed"] | None = Field(
         None, description="Only entries with this decision."
     )
@@ -132,7 +132,7 @@ def _cases():
 def register_operations(router) -> None:
     @router.get(
         "/assets",
-        response={200: page_of(EntryOut), 404: ErrorResponse, 422: ErrorResponse},
+        response={200: page_of(AcvEntryOut), 404: ErrorResponse, 422: ErrorResponse},
         summary="The register of assets of community value",
         description="Listed land (with each entry's moratorium and dates) and unsuccessful "
         "nominations, as the public register shows them. Dates under the council's month "
@@ -140,7 +140,7 @@ def register_operations(router) -> None:
         url_name="rights_assets",
         operation_id="rights_assets",
     )
-    def assets(request: HttpRequest, filters: Query[RegisterFilter], paging: Query[PageParams]):
+    def assets(request: HttpRequest, filters: Query[AcvRegisterFilter], paging: Query[PageParams]):
         require(request.user, "rights.view_register")
         cases = _cases().on_register().order_by("reference")
         if filters.status:
@@ -152,7 +152,7 @@ def register_operations(router) -> None:
 
     @router.get(
         "/assets/{reference}",
-        response={200: EntryOut, 404: ErrorResponse},
+        response={200: AcvEntryOut, 404: ErrorResponse},
         summary="One entry of the register",
         description="An entry with its moratorium, dates and public deadlines. A nomination "
         "awaiting a decision is visible only to its nominator, the owner and officers.",
@@ -170,7 +170,7 @@ def register_operations(router) -> None:
         "/cases",
         auth=session_or_token,
         response={
-            200: page_of(EntryOut),
+            200: page_of(AcvEntryOut),
             401: ErrorResponse,
             403: ErrorResponse,
             404: ErrorResponse,
