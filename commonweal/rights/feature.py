@@ -2,6 +2,7 @@
 
 from commonweal.core.registry import Feature, NavItem
 from commonweal.rights.demo import load_sample_listing
+from commonweal.rights.personal_data import personal_data
 
 FEATURE = Feature(
     key="rights",
@@ -21,6 +22,7 @@ FEATURE = Feature(
             "rights:register_geojson"
         ),
     },
+    personal_data=[personal_data],
     api_routers={"/rights": "commonweal.rights.api.router"},
     demo_loaders=[load_sample_listing],
 )

@@ -181,3 +181,12 @@ def test_the_demo_makes_a_sample_listed_pub(calderdale, people):
     assert pub.disposal_notices.exists()
     assert Nomination.objects.filter(is_sample=True, status=CaseStatus.NOT_LISTED).exists()
     assert load_sample_listing(calderdale, people["officer"], "demo password 123") == []
+
+
+def test_personal_data_lists_nominations_and_land(people, listed):
+    from commonweal.rights.personal_data import personal_data
+
+    assert personal_data(people["nominator"])["nominations_sent"][0]["reference"] == (
+        listed.reference
+    )
+    assert personal_data(people["owner"])["land_owned"][0]["status"] == "listed"
