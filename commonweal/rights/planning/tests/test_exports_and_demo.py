@@ -99,3 +99,17 @@ def test_personal_data_lists_what_a_person_applied_for_and_recorded(leader, foru
         "received",
         "preparing",
     }
+
+
+def test_the_lapse_command(forum):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("planning_lapse_forums", "--on", "2029-05-01", stdout=out)
+    assert "1 forum designation(s) lapsed." in out.getvalue()
+    forum.refresh_from_db()
+    assert forum.status == "expired" and forum.status_changes.last().changed_by is None
+    with pytest.raises(CommandError):
+        call_command("planning_lapse_forums", "--on", "soon")
