@@ -192,7 +192,7 @@ def test_a_different_release_under_an_id_we_hold_is_refused(tmp_path, exported):
 
 
 def test_an_officer_of_another_council_cannot_import_ours(tmp_path, exported, trafford):
-    from conftest import make_person
+    from commonweal.opendata.contracts.tests.people import make_person
 
     Contract.objects.all().delete()
     someone = make_person("t.officer@example.org", "officer", trafford)

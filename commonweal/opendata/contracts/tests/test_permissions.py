@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from commonweal.opendata.contracts.models import Contract, Release
-from conftest import make_person
+from commonweal.opendata.contracts.tests.people import make_person
 
 PERSONAS = [
     "anonymous",

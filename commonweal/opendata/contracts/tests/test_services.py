@@ -100,7 +100,7 @@ def test_areas_outside_the_authority_are_refused(officer, calderdale, trafford, 
 
 
 def test_people_who_are_not_officers_here_cannot_record(resident, calderdale, trafford, details):
-    from conftest import make_person
+    from commonweal.opendata.contracts.tests.people import make_person
 
     with pytest.raises(PermissionDenied):
         services.record_contract(actor=resident, authority=calderdale, **details)

@@ -12,9 +12,9 @@ from django.urls import reverse
 from commonweal.core import personal_data as platform_data
 from commonweal.core.models import AuditEvent
 from commonweal.core.testing import assert_valid_html
+from commonweal.opendata.contracts.tests.people import make_person
 from commonweal.opendata.datarequests import services
 from commonweal.opendata.datarequests.models import DataRequest, StatusChange
-from conftest import make_person
 
 PERSONAS = [
     "anonymous",
