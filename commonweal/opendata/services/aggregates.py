@@ -8,11 +8,14 @@ police's LSOA codes.
 
 from collections import Counter
 from datetime import date
+from itertools import islice
 
 import numpy as np
 
 from commonweal.opendata.models import CrimeCount, StreetCrime
 from commonweal.places import spatial_cache
+
+CHUNK = 50_000
 
 
 def rebuild_counts(months: list[date]) -> int:
@@ -21,24 +24,30 @@ def rebuild_counts(months: list[date]) -> int:
     written = 0
     for month in months:
         CrimeCount.objects.filter(month=month).delete()
-        rows = StreetCrime.objects.filter(month=month, longitude__isnull=False).values_list(
-            "longitude", "latitude", "category"
-        )
-        lons, lats, categories = [], [], []
-        for lon, lat, category in rows.iterator(chunk_size=5000):
-            lons.append(lon)
-            lats.append(lat)
-            categories.append(category)
-        if not lons:
-            continue
-        xs, ys = np.array(lons), np.array(lats)
         cells: Counter = Counter()
-        for layer in layers.values():
-            if layer.index is None:
-                continue
-            for code, category in zip(layer.index.lookup_many(xs, ys), categories, strict=True):
-                if code is not None:
-                    cells[layer.pk_for_code[code], category] += 1
+        rows = (
+            StreetCrime.objects.filter(month=month, longitude__isnull=False)
+            .values_list("longitude", "latitude", "category")
+            .iterator(chunk_size=CHUNK)
+        )
+        # In chunks (a server-side cursor on PostgreSQL): memory stays flat however many
+        # crimes the month holds.
+        while chunk := list(islice(rows, CHUNK)):
+            lons, lats, categories = zip(*chunk, strict=True)
+            xs, ys = np.array(lons), np.array(lats)
+            for layer in layers.values():
+                if layer.index is None:
+                    continue
+                pks = layer.pk_for_code
+                cells.update(
+                    (pks[code], category)
+                    for code, category in zip(
+                        layer.index.lookup_many(xs, ys), categories, strict=True
+                    )
+                    if code is not None
+                )
+        if not cells:
+            continue
         CrimeCount.objects.bulk_create(
             [
                 CrimeCount(area_id=area_id, month=month, category=category, count=count)
