@@ -1,6 +1,7 @@
 """Real Pabulib elections from the shared data (never copied into the repository)."""
 
 import csv
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,3 +47,18 @@ def each_file():
 def election(name: str) -> Election:
     """A real file, read once for the tests that count it in turn (rules never change it)."""
     return read(PABULIB / name)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: a heavy count, run only with COMMONWEAL_SLOW_TESTS=1 (see benchmarks/pb)"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("COMMONWEAL_SLOW_TESTS") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: set COMMONWEAL_SLOW_TESTS=1 to run it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
