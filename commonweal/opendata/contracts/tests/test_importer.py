@@ -221,3 +221,18 @@ def test_the_import_page_dry_runs_then_saves(client, officer, exported, tmp_path
         response = client.post("/data/contracts/import/", {"package": handle, "commit": "on"})
     assert response.status_code == 400
     assert "list of releases" in response.content.decode()
+
+
+def test_the_import_command_dry_runs_unless_committed(tmp_path, exported):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Contract.objects.all().delete()
+    path = _write(tmp_path, exported)
+    out = StringIO()
+    call_command("import", "ocds-release-package", str(path), stdout=out, quiet=True)
+    assert "Dry run" in out.getvalue()
+    assert not Contract.objects.exists()
+    call_command("import", "ocds-release-package", str(path), "--commit", stdout=out, quiet=True)
+    assert Contract.objects.count() == 2
