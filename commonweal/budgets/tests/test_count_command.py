@@ -83,3 +83,33 @@ def test_unknown_preset_lists_the_known_ones(pb_file):
 def test_missing_file(tmp_path):
     with pytest.raises(CommandError, match="no such file"):
         run(str(tmp_path / "nowhere.pb"), "--rule", "pabutools-mes")
+
+
+def test_explain_sequential_phragmen(pb_file):
+    # x (load 6/3 = 2) is bought first; y (load (2 + 3)/1 = 5) does not fit in the 0 left
+    out = run(str(pb_file), "--rule", "pabutools-phragmen", "--explain")
+    assert out["selected"] == ["x"]
+    assert out["rule"]["rule"] == "sequential-phragmen"
+    assert out["explanation"]["x"]["load"] == "2"
+    assert "stops here" in out["explanation"]["y"]["reason"]
+
+
+def test_explain_max_welfare(pb_file):
+    out = run(str(pb_file), "--rule", "max-welfare", "--explain")
+    assert out["selected"] == ["x"]
+    assert out["rule"]["welfare"] == "18"
+    assert out["explanation"]["y"]["funded"] is False
+
+
+def test_a_rule_that_cannot_count_the_ballots_is_refused(tmp_path):
+    path = tmp_path / "points.pb"
+    path.write_text(
+        ELECTION.replace("vote_type;approval", "vote_type;cumulative")
+        .replace("voter_id;vote", "voter_id;vote;points")
+        .replace("1;x\n", "1;x;1\n")
+        .replace("2;x\n", "2;x;1\n")
+        .replace("3;x,y\n", "3;x,y;1,1\n"),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="approval ballots only"):
+        run(str(path), "--rule", "pabutools-phragmen")
