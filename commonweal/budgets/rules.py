@@ -19,14 +19,8 @@ from commonweal.budgets import phases
 
 
 def _process(obj):
-    """A Process from a process, pot or idea."""
-    for attribute in ("process", "pot"):
-        if hasattr(obj, attribute) and not hasattr(obj, "pots"):
-            obj = getattr(obj, attribute)
-            if hasattr(obj, "process"):
-                obj = obj.process
-            break
-    return obj
+    """The Process of a process, pot or idea (each of the latter has a `process`)."""
+    return getattr(obj, "process", obj)
 
 
 def _phase(action: str):

@@ -4,7 +4,7 @@ import pytest
 
 from commonweal.accounts.models import Role
 from commonweal.budgets import phases
-from commonweal.budgets.tests.platform_support import add_ideas, make_process, to
+from commonweal.budgets.tests.platform_support import add_ideas, make_person, make_process, to
 
 __all__ = ["process", "second_officer", "voting"]
 
@@ -23,6 +23,4 @@ def voting(process, resident, officer):
 
 @pytest.fixture
 def second_officer(db):
-    from conftest import make_person
-
     return make_person("officer2@example.org", Role.OFFICER)

@@ -68,6 +68,17 @@ def to(process, phase: str, officer) -> Process:
     return process
 
 
+def make_person(email: str, role: str | None = None, authority=None):
+    """A person (with a role), as the root conftest makes them; importing `conftest` by name
+    finds the wrong one when the browser tests are collected in the same run."""
+    from commonweal.accounts.models import User
+
+    user = User.objects.create_user(email=email, password="correct horse battery staple")
+    if role:
+        RoleAssignment.objects.create(user=user, role=role, authority=authority)
+    return user
+
+
 def give_role(user, role, authority=None):
     RoleAssignment.objects.create(user=user, role=role, authority=authority)
     user.__dict__.pop("_role_cache", None)

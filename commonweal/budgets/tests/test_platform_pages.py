@@ -11,7 +11,13 @@ from PIL import Image
 from commonweal.budgets import phases, services
 from commonweal.budgets.models import IdeaStatus, PaperEntryStatus
 from commonweal.budgets.tests.platform_fixtures import *  # noqa: F403
-from commonweal.budgets.tests.platform_support import POSTCODE, give_role, staged, to
+from commonweal.budgets.tests.platform_support import (
+    POSTCODE,
+    give_role,
+    make_person,
+    staged,
+    to,
+)
 from commonweal.core.testing import assert_valid_html
 
 pytestmark = pytest.mark.django_db
@@ -242,7 +248,7 @@ def test_tallies_by_project_and_location_and_in_the_export(officer, calderdale, 
     from commonweal.budgets import counting as engine
 
     process, pot, ideas = staged(officer, calderdale, resident, phases.VOTING)
-    other = __import__("conftest").make_person("counter@example.org", "officer")
+    other = make_person("counter@example.org", "officer")
     hall = services.add_location(actor=officer, process=process, name="Town Hall")
     for who in (officer, other):
         services.enter_paper_ballot(

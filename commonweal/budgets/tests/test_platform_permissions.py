@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from commonweal.accounts.models import Role
 from commonweal.budgets import phases
-from commonweal.budgets.tests.platform_support import POSTCODE, staged
+from commonweal.budgets.tests.platform_support import POSTCODE, make_person, staged
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,6 @@ EVERYONE = set(PERSONAS)
 
 @pytest.fixture
 def who(request, db, trafford):
-    from conftest import make_person
-
     name = request.param
     if name == "anonymous":
         return None
