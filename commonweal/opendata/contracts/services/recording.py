@@ -86,6 +86,15 @@ def _apply(contract: Contract, values: dict) -> None:
     )
 
 
+def _comparable(value):
+    """Lists of rows compare by key, so an unchanged list is not reported as a change."""
+    if isinstance(value, list | tuple):
+        return [getattr(item, "pk", item) for item in value]
+    if value == "":
+        return None
+    return value
+
+
 def next_release_id(contract: Contract) -> tuple[int, str]:
     sequence = contract.releases.count() + 1
     return sequence, f"{contract.ocid}-{sequence:04d}"
@@ -177,14 +186,20 @@ def amend_contract(*, actor, contract: Contract, rationale: str, **changes) -> C
         raise TypeError(f"Unknown contract details: {', '.join(sorted(unknown))}")
     changes.pop("status", None)
     before = summary(contract)
-    values = validate({**_current(contract), **changes}, contract.authority)
+    current = _current(contract)
+    changed = sorted(
+        name
+        for name, value in changes.items()
+        if _comparable(value) != _comparable(current.get(name))
+    )
+    values = validate({**current, **changes}, contract.authority)
     values["status"] = contract.status
     _apply(contract, values)
     now = timezone.now()
     latest = contract.releases.order_by("-sequence").first()
     number = contract.amendments.count() + 1
     _, release_id = next_release_id(contract)
-    described = ", ".join(sorted(name for name in changes))
+    described = ", ".join(name.replace("_", " ") for name in changed)
     Amendment.objects.create(
         contract=contract,
         number=number,

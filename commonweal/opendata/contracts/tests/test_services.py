@@ -52,6 +52,7 @@ def test_an_amendment_is_a_new_release_listing_every_amendment(officer, contract
     assert amendment["amendsReleaseID"] == first.release_id
     assert amendment["releaseID"] == latest.release_id
     assert amendment["rationale"] == "A third year was added."
+    assert amendment["description"] == "Changed: end date, value amount."
     assert latest.data["contracts"][0]["value"]["amount"] == 375000.5
     assert first.data["contracts"][0]["value"]["amount"] == 250000  # the old one never changes
 
