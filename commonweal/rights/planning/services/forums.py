@@ -63,9 +63,11 @@ def condition_failures(forum: NeighbourhoodForum) -> list[str]:
 def parished_parts(area) -> list[Organisation]:
     """NP-05 / NP-T7: parish councils (as the directory maps them) whose areas the
     neighbourhood area includes, in whole or part."""
-    parishes = Organisation.records.filter(
-        authority=area.authority, kind=OrganisationKind.PARISH_COUNCIL
-    ).exclude(status="withdrawn")
+    parishes = (
+        Organisation.records.filter(authority=area.authority, kind=OrganisationKind.PARISH_COUNCIL)
+        .exclude(status="withdrawn")
+        .prefetch_related("benefit_areas")
+    )
     return [p for p in parishes if overlaps(organisation_shape(p), area.shape)]
 
 
