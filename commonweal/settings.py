@@ -187,6 +187,8 @@ RIGHTS_COMMUNITY_INTEREST_GROUPS = env_list(
 # (England and Wales), until an officer sets its own (docs/feedback.md).
 FEEDBACK_ACKNOWLEDGE_DAYS = env_int("FEEDBACK_ACKNOWLEDGE_DAYS", 2, minimum=1)
 FEEDBACK_RESPOND_DAYS = env_int("FEEDBACK_RESPOND_DAYS", 10, minimum=1)
+# An escalated report: the working days the council officer who takes it has to settle it.
+FEEDBACK_ESCALATION_RESPOND_DAYS = env_int("FEEDBACK_ESCALATION_RESPOND_DAYS", 20, minimum=1)
 # Public contracts (docs/contracts.md): the OCID prefix registered with the Open Contracting
 # Partnership, who publishes the data, and where the OCDS schema files are read from (never
 # downloaded at run time).
