@@ -2,6 +2,7 @@
 
 from commonweal.core.registry import Feature, NavItem
 from commonweal.rights.challenge.demo import load_sample_service
+from commonweal.rights.challenge.personal_data import erase_person, personal_data
 
 FEATURE = Feature(
     key="challenge",
@@ -16,5 +17,7 @@ FEATURE = Feature(
     ],
     exports={"Right to challenge decisions (CSV)": "challenge:decisions_csv"},
     api_routers={"/rights/challenge": "commonweal.rights.challenge.api.router"},
+    personal_data=[personal_data],
+    erasers=[erase_person],
     demo_loaders=[load_sample_service],
 )

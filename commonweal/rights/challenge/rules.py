@@ -64,5 +64,4 @@ rules.add_perm("challenge.submit_expression", is_signed_in & (may_act_for | staf
 rules.add_perm("challenge.view_expression", is_decided | (is_signed_in & (is_submitter | staff)))
 rules.add_perm("challenge.decide_expression", is_signed_in & staff)
 rules.add_perm("challenge.answer_modification", is_signed_in & (is_submitter | staff))
-rules.add_perm("challenge.view_own_expressions", is_signed_in)
 rules.add_perm("challenge.view_dashboard", is_officer | is_administrator)

@@ -307,3 +307,20 @@ def test_windows_must_not_overlap(service):
 
 def test_person_helper_is_importable():
     assert callable(person)
+
+
+def test_personal_data_and_erasure(service, resident):
+    from commonweal.rights.challenge.personal_data import erase_person, personal_data
+
+    expression = services.submit_expression(
+        actor=resident,
+        service=service,
+        employee_names=["Ann Able", "Ben Baker"],
+        employee_engagement="Meetings.",
+        **CONTENTS,
+    )
+    held = personal_data(resident)["expressions_of_interest_submitted"]
+    assert [e["reference"] for e in held] == [expression.reference]
+    erase_person(resident)
+    expression.refresh_from_db()
+    assert expression.submitted_by is None and expression.status_changes.count() == 1

@@ -192,3 +192,13 @@ def test_the_demo_offers_a_sample_hall(calderdale, officer):
     offer = TransferOffer.objects.get(asset__authority=calderdale, is_sample=True)
     assert offer.asset.longitude is not None and offer.criteria.count() == 3
     assert load_sample_offer(calderdale, officer, "pw") == []
+
+
+def test_personal_data_and_erasure(request_, leader):
+    from commonweal.rights.transfer.personal_data import erase_person, personal_data
+
+    held = personal_data(leader)["asset_transfer_requests_made"]
+    assert [r["reference"] for r in held] == [request_.reference]
+    erase_person(leader)
+    request_.refresh_from_db()
+    assert request_.created_by is None
