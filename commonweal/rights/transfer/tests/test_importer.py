@@ -166,3 +166,24 @@ def test_the_real_file_has_the_columns_the_importer_needs(register):
     with register.open(encoding="utf-8-sig") as handle:
         header = next(csv.reader(handle))
     assert set(LandAssetsImporter.required_columns) <= set(header)
+
+
+def test_the_import_command_reports_a_dry_run(register, trafford):
+    import io as _io
+
+    from django.core.management import call_command
+
+    out = _io.StringIO()
+    call_command(
+        "import",
+        "lgtc-land-assets",
+        str(register),
+        "--option",
+        "authority=E08000009",
+        "--quiet",
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert "Dry run" in text and "Rows read: 608" in text
+    assert "Land and building assets of Trafford: 0 → 608" in text
+    assert LandAsset.objects.count() == 0
