@@ -14,6 +14,7 @@ from commonweal.core import audit
 from commonweal.directory.models import Organisation, OrganisationKind
 from commonweal.places import services as places
 from commonweal.places.models import Area, AreaType
+from commonweal.rights.calendar.acv_casework import decision_due
 from commonweal.rights.calendar.nominators import (
     Nominator,
     missing_contents,
@@ -155,7 +156,35 @@ def submit_nomination(
         audit.record(
             "rights.nomination_received", actor=actor, obj=nomination, after=snapshot(nomination)
         )
+        _considering_notices(nomination, actor)
     return nomination
+
+
+def _considering_notices(nomination: Nomination, actor) -> None:
+    """Reg 8: while the nomination is considered, the owner, the occupier (and, by local
+    practice, the parish council) are told. The exact recipients in reg 8 were not seen (U5)."""
+    from commonweal.rights.models import NoticeKind, Recipient
+    from commonweal.rights.services import notices
+
+    due = decision_due(nomination.received_on).target
+    notices.issue(
+        nomination,
+        NoticeKind.CONSIDERING,
+        actor=actor,
+        issued_on=nomination.received_on,
+        title="Notice that the council is considering listing land as an asset of community value",
+        paragraphs=[
+            notices.land_line(nomination),
+            f"The council has received a nomination from {nomination.nominator.name} to list "
+            "this land as an asset of community value (Localism Act 2011 s.89). It will decide "
+            f"by {due.day} {due:%B %Y}. You may send the council your views before then.",
+        ],
+        recipients=[
+            item
+            for item in notices.recipients_for(nomination, NoticeKind.CONSIDERING)
+            if item[0] != Recipient.NOMINATOR
+        ],
+    )
 
 
 def link_owner(*, actor, nomination: Nomination, owner_user) -> Nomination:

@@ -194,3 +194,11 @@ def test_acv_t4_no_moratorium_once_the_listing_has_expired(people, listed):
         services.record_disposal_notice(
             actor=people["officer"], nomination=listed, received_on=D(2024, 3, 1)
         )
+
+
+@pytest.mark.django_db
+def test_owner_occupier_and_parish_are_told_while_it_is_considered(nomination):
+    told = set(
+        nomination.notices.filter(kind=NoticeKind.CONSIDERING).values_list("recipient", flat=True)
+    )
+    assert told == {"owner", "occupier", "parish"}
