@@ -44,6 +44,11 @@ def personal_data(user) -> dict:
             }
             for s in Supporter.objects.filter(user=user)
         ],
+        # An officer who took an escalation answers for it: the reports they hold now.
+        "escalations_taken": [
+            {"report": r.pk, "taken_at": r.escalation_taken_at.isoformat()}
+            for r in Report.objects.filter(escalation_owner=user)
+        ],
     }
 
 

@@ -82,6 +82,11 @@ def is_open(user, report) -> bool:
 
 
 @rules.predicate
+def is_escalated(user, report) -> bool:
+    return report is not None and report.escalated
+
+
+@rules.predicate
 def collecting_support(user, report) -> bool:
     return report is not None and report.support_group_id is not None
 
@@ -126,6 +131,10 @@ rules.add_perm("feedback.reopen_report", is_signed_in & is_open & following_up)
 rules.add_perm("feedback.escalate_report", is_signed_in & is_open & following_up)
 rules.add_perm("feedback.close_report", is_signed_in & is_open & following_up)
 rules.add_perm("feedback.route_report", is_signed_in & is_open & (officer_here | is_administrator))
+rules.add_perm(
+    "feedback.take_escalation",
+    is_signed_in & is_open & is_escalated & (officer_here | is_administrator),
+)
 rules.add_perm("feedback.collect_support", is_signed_in & is_open & edits_a_group)
 # The object is the group that collects the support.
 rules.add_perm("feedback.collect_support_for", is_signed_in & edits_group)

@@ -7,6 +7,10 @@ working days. A clock stops when the step is done: met if on or before the due d
 if after; a running clock is due, or overdue once its due date has passed. A report closed
 by its reporter stops its running clocks without a verdict.
 
+An escalated report also has the council's own clock (escalation_clocks): from the day it
+was escalated, N working days for the next response, whoever gives it (the provider, or the
+council officer who took the escalation); closing it first stops the clock without a verdict.
+
 Days are counted as "N working days beginning with the day after" the start, the wording
 and arithmetic of the statutory calendar, with England and Wales bank holidays.
 """
@@ -38,6 +42,7 @@ class Targets:
 class Step(StrEnum):
     ACKNOWLEDGE = "acknowledge"
     RESPOND = "respond"
+    ESCALATION = "escalation"  # the council settling an escalated report (its own clock)
 
 
 class ClockState(StrEnum):
@@ -137,3 +142,32 @@ def clocks(
 def first_response(all_clocks: Sequence[Clock]) -> Clock | None:
     """The clock for the provider's first response (the one the league table measures)."""
     return next((c for c in all_clocks if c.step is Step.RESPOND), None)
+
+
+def escalation_clocks(
+    history: Sequence[tuple[str, dt.date]],
+    days: int,
+    today: dt.date,
+    holidays: HolidayCalendar,
+) -> list[Clock]:
+    """The council's clock for each escalation in a report's history, oldest first."""
+    if days < 1:
+        raise ValueError("targets are at least one working day")
+    done: list[Clock] = []
+    running: tuple[dt.date, dt.date] | None = None
+    for raw, day in history:
+        status = Status(raw)
+        if status is Status.ESCALATED and running is None:
+            running = (day, working_days_beginning_with_day_after(day, days, holidays))
+        elif status in (Status.RESPONDED, Status.CLOSED) and running is not None:
+            began, due = running
+            state = _state(due, day, today) if status is Status.RESPONDED else ClockState.STOPPED
+            taken = working_days_between(began, day, holidays)
+            done.append(Clock(Step.ESCALATION, began, due, day, state, taken, "escalated"))
+            running = None
+    if running is not None:
+        began, due = running
+        done.append(
+            Clock(Step.ESCALATION, began, due, None, _state(due, None, today), None, "escalated")
+        )
+    return done

@@ -88,6 +88,11 @@ class Report(models.Model):
     )
     status = models.CharField(max_length=12, choices=StatusChoices.choices)
     escalated = models.BooleanField(default=False)
+    # The council officer who took the escalation and answers for settling it on time.
+    escalation_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    escalation_taken_at = models.DateTimeField(null=True, blank=True)
     # The group collecting support for this report, if any.
     support_group = models.ForeignKey(
         "directory.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

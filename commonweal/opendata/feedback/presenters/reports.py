@@ -4,7 +4,7 @@ from commonweal.core.permissions import can
 from commonweal.opendata.feedback.engine.clocks import ClockState, Step
 from commonweal.opendata.feedback.engine.machine import events_from
 from commonweal.opendata.feedback.models import Actor, Report, Supporter
-from commonweal.opendata.feedback.services.clocks import report_clocks
+from commonweal.opendata.feedback.services.clocks import report_clocks, report_escalation_clocks
 
 CLOCK_TAGS = {
     ClockState.DUE: ("Due", "govuk-tag--blue"),
@@ -13,12 +13,18 @@ CLOCK_TAGS = {
     ClockState.MISSED: ("Missed", "govuk-tag--orange"),
     ClockState.STOPPED: ("Stopped", "govuk-tag--grey"),
 }
-STEP_LABELS = {Step.ACKNOWLEDGE: "Acknowledge", Step.RESPOND: "Respond"}
+STEP_LABELS = {
+    Step.ACKNOWLEDGE: "Acknowledge",
+    Step.RESPOND: "Respond",
+    Step.ESCALATION: "Council settles the escalation",
+}
 REASONS = {
     "received": "from receipt",
     "reopened": "after it was reopened",
     "escalated": "after it was escalated",
 }
+# The escalation's own clock says nothing more about why it started.
+NO_REASON = {Step.ESCALATION}
 STATUS_TAGS = {
     "triage": "govuk-tag--yellow",
     "received": "govuk-tag--blue",
@@ -45,22 +51,26 @@ def place_label(report: Report) -> str:
     return report.authority.name
 
 
-def clock_rows(report: Report, history) -> list[dict]:
-    rows = []
-    for clock in report_clocks(report, history):
-        tag, css = CLOCK_TAGS[clock.state]
-        rows.append(
-            {
-                "step": f"{STEP_LABELS[clock.step]} {REASONS.get(clock.reason, '')}".strip(),
-                "started": clock.started,
-                "due": clock.due,
-                "done": clock.stopped,
-                "working_days": clock.working_days,
-                "tag": tag,
-                "css": css,
-            }
-        )
-    return rows
+def clock_row(clock) -> dict:
+    tag, css = CLOCK_TAGS[clock.state]
+    reason = "" if clock.step in NO_REASON else REASONS.get(clock.reason, "")
+    return {
+        "step": f"{STEP_LABELS[clock.step]} {reason}".strip(),
+        "started": clock.started,
+        "due": clock.due,
+        "done": clock.stopped,
+        "working_days": clock.working_days,
+        "tag": tag,
+        "css": css,
+    }
+
+
+def clock_rows(report: Report, history, *, escalation: bool = True) -> list[dict]:
+    """The provider's clocks, then (unless left out) the council's escalation clocks."""
+    found = report_clocks(report, history)
+    if escalation:
+        found += report_escalation_clocks(report, history)
+    return [clock_row(clock) for clock in found]
 
 
 def who(change, report: Report) -> str:
@@ -80,11 +90,25 @@ def present(report: Report, user) -> dict:
         for e in events_from(report.status)
         if can(user, ACTIONS[e.value][0], report)
     ]
+    escalations = report_escalation_clocks(report, history)
     return {
         "report": report,
         "place": place_label(report),
         "status_css": STATUS_TAGS[report.status],
         "clocks": clock_rows(report, history),
+        "escalation": (
+            {
+                "clock": clock_row(escalations[-1]),
+                "taken_at": report.escalation_taken_at,
+                # Who took it is for those who may see the private details; the public see
+                # that a council officer holds it.
+                "owner": report.escalation_owner if private else None,
+            }
+            if escalations
+            else None
+        ),
+        "can_take": can(user, "feedback.take_escalation", report)
+        and report.escalation_owner_id != getattr(user, "pk", None),
         "history": [
             {"change": c, "who": who(c, report), "label": report_status_label(c.status)}
             for c in history

@@ -6,7 +6,12 @@ from commonweal.opendata.feedback.services.catalogue import (
     register_provider,
     remove_responsibility,
 )
-from commonweal.opendata.feedback.services.clocks import report_clocks, today
+from commonweal.opendata.feedback.services.clocks import (
+    current_escalation_clock,
+    report_clocks,
+    report_escalation_clocks,
+    today,
+)
 from commonweal.opendata.feedback.services.errors import FeedbackError
 from commonweal.opendata.feedback.services.reports import (
     acknowledge,
@@ -16,6 +21,7 @@ from commonweal.opendata.feedback.services.reports import (
     reopen,
     respond,
     route_from_triage,
+    take_escalation,
 )
 from commonweal.opendata.feedback.services.routing import Location, locate, responsible_for
 from commonweal.opendata.feedback.services.support import (
@@ -33,6 +39,7 @@ __all__ = [
     "assign_responsibility",
     "close",
     "collect_support",
+    "current_escalation_clock",
     "escalate",
     "locate",
     "raise_report",
@@ -40,9 +47,11 @@ __all__ = [
     "remove_responsibility",
     "reopen",
     "report_clocks",
+    "report_escalation_clocks",
     "respond",
     "responsible_for",
     "route_from_triage",
+    "take_escalation",
     "today",
     "withdraw_support",
 ]

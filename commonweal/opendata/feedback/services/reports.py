@@ -7,6 +7,7 @@ from commonweal.core import audit
 from commonweal.core.permissions import can
 from commonweal.opendata.feedback.engine.machine import Event, NotAllowed, Status, next_status
 from commonweal.opendata.feedback.models import Actor, Report, ReportKind, StatusChange
+from commonweal.opendata.feedback.services import notify
 from commonweal.opendata.feedback.services.errors import FeedbackError, check, person
 from commonweal.opendata.feedback.services.routing import locate, responsible_for
 
@@ -103,6 +104,8 @@ def raise_report(
             "status": report.status,
         },
     )
+    if report.provider_id:
+        notify.report_arrived(report)
     return report
 
 
@@ -165,7 +168,7 @@ def _required(note: str, message: str, field: str = "note") -> str:
 
 @transaction.atomic
 def acknowledge(*, actor, report: Report, note: str = "", at=None) -> Report:
-    return _move(
+    report = _move(
         report,
         Event.ACKNOWLEDGE,
         actor=actor,
@@ -173,14 +176,18 @@ def acknowledge(*, actor, report: Report, note: str = "", at=None) -> Report:
         note=(note or "").strip(),
         at=at,
     )
+    notify.provider_answered(report, responded=False)
+    return report
 
 
 @transaction.atomic
 def respond(*, actor, report: Report, note: str, at=None) -> Report:
     note = _required(note, "Write the response the reporter and the public will read.")
-    return _move(
+    report = _move(
         report, Event.RESPOND, actor=actor, permission="feedback.respond_report", note=note, at=at
     )
+    notify.provider_answered(report, responded=True)
+    return report
 
 
 @transaction.atomic
@@ -222,7 +229,7 @@ def route_from_triage(*, actor, report: Report, provider, note: str = "", at=Non
     """An officer sends a report nobody was responsible for to a provider; its clocks start."""
     if provider is None:
         raise FeedbackError("Choose the provider to send the report to.", "provider")
-    return _move(
+    report = _move(
         report,
         Event.ROUTE,
         actor=actor,
@@ -231,3 +238,30 @@ def route_from_triage(*, actor, report: Report, provider, note: str = "", at=Non
         at=at,
         provider=provider,
     )
+    notify.report_arrived(report, routed=True)
+    return report
+
+
+@transaction.atomic
+def take_escalation(*, actor, report: Report, at=None) -> Report:
+    """A council officer takes an escalated report: they answer for settling it on time.
+
+    Another officer may take it over later; the audit log keeps who held it before."""
+    check(actor, "feedback.take_escalation", report)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not report.escalated or not report.is_open:
+        raise FeedbackError("Only an open, escalated report can be taken.", "status")
+    if report.escalation_owner_id == getattr(actor, "pk", None):
+        raise FeedbackError("You have already taken this escalation.", "status")
+    before = {"escalation_owner": report.escalation_owner_id}
+    report.escalation_owner = person(actor)
+    report.escalation_taken_at = _when(at)
+    report.save(update_fields=["escalation_owner", "escalation_taken_at"])
+    audit.record(
+        "feedback.escalation_taken",
+        actor=actor,
+        obj=report,
+        before=before,
+        after={"escalation_owner": report.escalation_owner_id},
+    )
+    return report

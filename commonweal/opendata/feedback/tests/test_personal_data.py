@@ -36,7 +36,12 @@ def test_erasure_forgets_the_reporter_and_the_supporter(report, personas, leader
     assert StatusChange.objects.filter(changed_by=staff).exists()  # the provider's answer
     (support,) = Supporter.objects.all()
     assert support.user is None and support.name == "" and support.withdrawn_at is not None
-    assert personal_data(reporter) == {"reports_raised": [], "steps_taken": [], "support_given": []}
+    assert personal_data(reporter) == {
+        "reports_raised": [],
+        "steps_taken": [],
+        "support_given": [],
+        "escalations_taken": [],
+    }
 
 
 def test_the_feature_registers_its_exporter_and_eraser():

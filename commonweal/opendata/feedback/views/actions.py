@@ -233,3 +233,24 @@ def support_withdraw(request, pk: int):
     else:
         messages.success(request, "Your support is withdrawn and your name is removed.")
     return redirect("feedback:detail", pk=report.pk)
+
+
+def escalation_take(request, pk: int):
+    """A council officer takes an escalated report (a one-button form, no script needed)."""
+    report = report_or_404(pk)
+    refused = guard(request, "feedback.take_escalation", report)
+    if refused:
+        return refused
+    if request.method != "POST":
+        return redirect("feedback:detail", pk=report.pk)
+    try:
+        services.take_escalation(actor=request.user, report=report)
+    except services.FeedbackError as exc:
+        messages.error(request, exc.reason)
+    else:
+        messages.success(
+            request, "You have taken this escalation. Its clock is on the escalations page."
+        )
+    if request.POST.get("next") == "queue":
+        return redirect("feedback:escalations")
+    return redirect("feedback:detail", pk=report.pk)

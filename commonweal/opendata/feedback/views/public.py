@@ -10,6 +10,7 @@ from commonweal.core.permissions import can
 from commonweal.opendata.feedback.forms import FilterForm
 from commonweal.opendata.feedback.models import Provider, Report, Responsibility, Service
 from commonweal.opendata.feedback.presenters.league_chart import on_time_chart
+from commonweal.opendata.feedback.presenters.report_map import report_map
 from commonweal.opendata.feedback.presenters.reports import (
     STATUS_TAGS,
     clock_rows,
@@ -18,7 +19,7 @@ from commonweal.opendata.feedback.presenters.reports import (
 )
 from commonweal.opendata.feedback.services.errors import FeedbackError
 from commonweal.opendata.feedback.services.league import league_tables
-from commonweal.opendata.feedback.services.search import select_reports
+from commonweal.opendata.feedback.services.search import area_for_code, select_reports
 from commonweal.opendata.feedback.views.common import crumbs, report_or_404
 
 MAX_SHOWN = 200
@@ -44,6 +45,15 @@ def _latest(report):
     return running[0] if running else (clocks[-1] if clocks else None)
 
 
+def _map(form, rows):
+    """The map of the filtered reports; none when the filters were refused."""
+    if form.errors:
+        return None
+    code = form.cleaned_data.get("area") or ""
+    place = area_for_code(code) if code else None
+    return report_map(rows, place=place, query=form.cleaned_data)
+
+
 def report_list(request):
     form, rows = filtered(request)
     count = rows.count()
@@ -55,6 +65,7 @@ def report_list(request):
         "form": form,
         "rows": shown,
         "count": count,
+        "map": _map(form, rows),
         "more": count > MAX_SHOWN,
         "can_raise": can(request.user, "feedback.raise_report"),
         "can_triage": can(request.user, "feedback.view_triage"),
