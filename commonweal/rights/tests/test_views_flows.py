@@ -190,3 +190,30 @@ def test_personal_data_lists_nominations_and_land(people, listed):
         listed.reference
     )
     assert personal_data(people["owner"])["land_owned"][0]["status"] == "listed"
+
+
+def test_the_dashboard_shows_overdue_decisions_and_this_weeks_deadlines(
+    client, people, calderdale, group, pub_boundary, listed
+):
+    from django.utils import timezone
+
+    from commonweal.rights.calendar.acv_casework import this_week
+    from commonweal.rights.tests.conftest import nominate
+
+    today = timezone.localdate()
+    late = nominate(
+        people, calderdale, group, pub_boundary, received_on=today - dt.timedelta(days=60)
+    )
+    # An owner's notice whose interim moratorium ends this week (41 days before the end).
+    services.record_disposal_notice(
+        actor=people["officer"],
+        nomination=listed,
+        received_on=max(this_week(today).monday, today) - dt.timedelta(days=41),
+    )
+    client.force_login(people["officer"])
+    page = client.get(reverse("rights:dashboard"))
+    text = page.content.decode()
+    overdue, _, rest = text.partition("Due this week")
+    assert late.reference in overdue and "Overdue</strong>" in overdue
+    this_week_part = rest.partition("Later")[0]
+    assert listed.reference in this_week_part and "Interim moratorium ends" in this_week_part
