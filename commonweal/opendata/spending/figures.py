@@ -87,9 +87,8 @@ def figures_for(authority, *, kind: str = "", service: ServiceArea | None = None
         credits_total=Coalesce(Sum(PAID, filter=Q(amount_pence__lt=0)), 0),
         vcs=Coalesce(Sum(PAID, filter=vcs), 0),
         community_led=Coalesce(Sum(PAID, filter=led), 0),
-        placed=Coalesce(Sum(PAID, filter=Q(service_area__areas__isnull=False)), 0),
     )
-    # The join to a service area's places repeats a payment once per place: sum apart.
+    # Summed apart: a join to a service area's places would repeat a payment once per place.
     totals["placed"] = payments.filter(
         service_area__in=ServiceArea.objects.filter(authority=authority).placed()
     ).aggregate(placed=Coalesce(Sum(PAID), 0))["placed"]
