@@ -8,13 +8,13 @@ from commonweal.accounts.api_auth import session_or_token
 from commonweal.api import ErrorResponse, error_body
 from commonweal.budgets import phases, services
 from commonweal.budgets.api.schemas import (
-    BallotIn,
-    BallotOut,
-    IdeaIn,
-    IdeaOut,
+    BudgetBallotIn,
+    BudgetBallotOut,
+    BudgetIdeaIn,
+    BudgetIdeaOut,
+    BudgetPotResult,
+    BudgetProcessOut,
     PotPath,
-    PotResult,
-    ProcessOut,
     SlugPath,
 )
 from commonweal.budgets.models import Pot, Process
@@ -80,7 +80,7 @@ def _idea(idea) -> dict:
 
 @router.get(
     "/processes",
-    response={200: list[ProcessOut]},
+    response={200: list[BudgetProcessOut]},
     summary="Budgeting processes",
     operation_id="budgets_processes",
     description="Every process, live ones first.",
@@ -91,7 +91,7 @@ def processes(request: HttpRequest):
 
 @router.get(
     "/processes/{slug}",
-    response={200: ProcessOut, **READ_ERRORS},
+    response={200: BudgetProcessOut, **READ_ERRORS},
     summary="A budgeting process",
     operation_id="budgets_process",
     description="Its phase, what the phase allows, its ballot, rule and pots.",
@@ -102,7 +102,7 @@ def process(request: HttpRequest, slug: SlugPath):
 
 @router.get(
     "/processes/{slug}/ideas",
-    response={200: list[IdeaOut], **READ_ERRORS},
+    response={200: list[BudgetIdeaOut], **READ_ERRORS},
     summary="A process's ideas",
     operation_id="budgets_ideas",
     description="Every idea except merged duplicates, with published reasons.",
@@ -115,12 +115,12 @@ def ideas(request: HttpRequest, slug: SlugPath):
 @router.post(
     "/processes/{slug}/ideas",
     auth=session_or_token,
-    response={201: IdeaOut, **WRITE_ERRORS},
+    response={201: BudgetIdeaOut, **WRITE_ERRORS},
     summary="Propose an idea",
     operation_id="budgets_propose",
     description="Open while the phase allows proposing.",
 )
-def propose(request: HttpRequest, slug: SlugPath, payload: IdeaIn):
+def propose(request: HttpRequest, slug: SlugPath, payload: BudgetIdeaIn):
     found = _process(slug)
     require(request.user, "budgets.propose_idea", found)
     pot = get_object_or_404(Pot, process=found, pk=payload.pot)
@@ -142,12 +142,12 @@ def propose(request: HttpRequest, slug: SlugPath, payload: IdeaIn):
 @router.put(
     "/processes/{slug}/pots/{pot}/ballot",
     auth=session_or_token,
-    response={200: BallotOut, **WRITE_ERRORS},
+    response={200: BudgetBallotOut, **WRITE_ERRORS},
     summary="Cast or change your ballot",
     operation_id="budgets_cast_ballot",
     description="One ballot per voter per pot, replaced by each call until voting closes.",
 )
-def cast(request: HttpRequest, slug: SlugPath, pot: PotPath, payload: BallotIn):
+def cast(request: HttpRequest, slug: SlugPath, pot: PotPath, payload: BudgetBallotIn):
     from datetime import date
 
     found = _pot(slug, pot)
@@ -181,7 +181,7 @@ def cast(request: HttpRequest, slug: SlugPath, pot: PotPath, payload: BallotIn):
 
 @router.get(
     "/processes/{slug}/results",
-    response={200: list[PotResult], **PROTECTED},
+    response={200: list[BudgetPotResult], **PROTECTED},
     auth=None,
     summary="Results",
     operation_id="budgets_results",
@@ -201,7 +201,7 @@ def results(request: HttpRequest, slug: SlugPath):
 @router.post(
     "/processes/{slug}/count",
     auth=session_or_token,
-    response={200: list[PotResult], **WRITE_ERRORS},
+    response={200: list[BudgetPotResult], **WRITE_ERRORS},
     summary="Count the ballots",
     operation_id="budgets_count",
     description="Officers: count every pot with the process's official rule.",

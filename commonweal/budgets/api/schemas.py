@@ -11,14 +11,14 @@ SlugPath = Annotated[
 PotPath = Annotated[int, Path(ge=1, le=2**31 - 1, description="The pot's id.")]
 
 
-class PotOut(Schema):
+class BudgetPotOut(Schema):
     id: int
     name: str
     area_code: str | None = Field(None, description="ONS GSS code of the pot's area.")
     budget: str = Field(..., description="In pounds, as a decimal string.")
 
 
-class ProcessOut(Schema):
+class BudgetProcessOut(Schema):
     slug: str
     title: str
     phase: str
@@ -26,10 +26,10 @@ class ProcessOut(Schema):
     ballot_kind: str
     official_rule: str = Field(..., description="The counting engine's preset name.")
     is_past: bool
-    pots: list[PotOut]
+    pots: list[BudgetPotOut]
 
 
-class IdeaOut(Schema):
+class BudgetIdeaOut(Schema):
     id: int
     pot: int
     title: str
@@ -41,7 +41,7 @@ class IdeaOut(Schema):
     rejection_reason: str
 
 
-class IdeaIn(Schema):
+class BudgetIdeaIn(Schema):
     pot: int = Field(..., ge=1, le=2**31 - 1)
     title: str = Field(..., max_length=200)
     description: str = Field(..., max_length=5000)
@@ -50,7 +50,7 @@ class IdeaIn(Schema):
     latitude: float | None = None
 
 
-class BallotIn(Schema):
+class BudgetBallotIn(Schema):
     choices: dict[str, int] = Field(
         ..., description="Idea id -> 1 (approval), points (cumulative) or rank (ranking)."
     )
@@ -60,13 +60,13 @@ class BallotIn(Schema):
     access_code: str = Field("", max_length=40)
 
 
-class BallotOut(Schema):
+class BudgetBallotOut(Schema):
     pot: int
     choices: dict[str, int]
     changed_at: str
 
 
-class ProjectResult(Schema):
+class BudgetProjectResult(Schema):
     id: str
     idea: int
     title: str
@@ -75,7 +75,7 @@ class ProjectResult(Schema):
     reason: str
 
 
-class PotResult(Schema):
+class BudgetPotResult(Schema):
     pot: int
     rule: str
     selected: list[str]
@@ -83,4 +83,4 @@ class PotResult(Schema):
     ballots_counted: int
     greedy_selected: list[str]
     configuration: dict
-    projects: list[ProjectResult]
+    projects: list[BudgetProjectResult]
