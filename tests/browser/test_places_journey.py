@@ -20,17 +20,27 @@ def check_accessibility(page) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     if page.context.no_js_checker is not None:
-        page = _as_without_javascript(page.context.no_js_checker, page.url)
+        page = _as_without_javascript(page.context.no_js_checker, page.url, page.context.cookies())
     results = Axe().run(page)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_snapshot()}"
 
 
-def _as_without_javascript(checker, url: str):
+def _path(url: str) -> str:
+    return url.split("?")[0].split("#")[0]
+
+
+def _as_without_javascript(checker, url: str, page_cookies):
     """axe is JavaScript, and never finishes in a page with JavaScript turned off. So the
     no-JavaScript pages are checked in a page whose own scripts are blocked and whose
     body loses the classes the inline script adds: the page as a browser without
     JavaScript shows it."""
+    # The checker is its own browser context: it carries the journey's cookies, so a page
+    # that needs signing in is checked as the signed-in person sees it, not as the sign-in
+    # page it would otherwise redirect to.
+    checker.context.clear_cookies()
+    checker.context.add_cookies(page_cookies)
     checker.goto(url)
+    assert _path(checker.url) == _path(url), f"{url} redirected the checker to {checker.url}"
     checker.evaluate("document.body.classList.remove('js-enabled', 'govuk-frontend-supported')")
     return checker
 
