@@ -145,7 +145,8 @@ def report(rows: list[dict]) -> str:
         ours, theirs = row["commonweal"], row.get("pabutools")
         name = row["file"].removesuffix(".pb")
         if theirs and theirs.get("research"):
-            speed = f"**{theirs['count'] / ours['count']:,.0f}x** (wall)"
+            # pabutools is single-threaded, so its unloaded wall time is its CPU time
+            speed = f"**{theirs['count'] / ours['count_cpu']:,.0f}x** CPU"
             memory = f"{fmt_mib(ours['peak_mib'])} / {fmt_mib(theirs['peak_mib'])}"
             same = (
                 "as pb.md records" if len(ours["selected"]) == theirs["projects"] else "DIFFERENT"

@@ -22,6 +22,7 @@ visits at most a few thousand branches, but adversarial costs could need exponen
 after `node_limit` branches the rule stops with `WelfareTooHard` rather than run for ever.
 """
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -40,18 +41,30 @@ class WelfareConfig:
     exclude_withdrawn: bool = True
     ties: tuple[str, ...] = ("id",)
     node_limit: int = 5_000_000
+    #: `exact` (this module's search) or `pabutools` (a port of pabutools 1.2.3's primal-dual
+    #: search, which also funds unsupported projects met on its greedy prefix)
+    algorithm: str = "exact"
 
     def __post_init__(self):
         if self.utility not in ("cost", "approval"):
             raise ValueError(f"unknown utility {self.utility!r} (cost or approval)")
+        if self.algorithm not in ("exact", "pabutools"):
+            raise ValueError(f"unknown algorithm {self.algorithm!r} (exact or pabutools)")
 
     def as_dict(self) -> dict:
         return {"rule": "max-welfare", **self.__dict__, "ties": list(normalise(self.ties))}
 
 
-def max_welfare(election: Election, config: WelfareConfig, explain=False) -> Result:
+def max_welfare(election: Election, config: WelfareConfig, explain=False, start=None) -> Result:
+    """`start`: for `pabutools`, the order its search starts from (the chain's order unless
+    given; the differential tests pass pabutools' own set order)."""
     ties = TieBreaker(election, config.ties)
     votes = election.approvals()
+    if config.algorithm == "pabutools":
+        selected, nodes = _pabutools(
+            election, config, votes, start or ties.order(election.projects)
+        )
+        return _result(election, config, votes, selected, nodes, explain)
     scale = 10 ** max(
         [-min(p.cost.as_tuple().exponent, 0) for p in election.projects.values()]
         + [-min(election.budget.as_tuple().exponent, 0)]
@@ -73,6 +86,10 @@ def max_welfare(election: Election, config: WelfareConfig, explain=False) -> Res
     )
     chosen, nodes = _knapsack([w for _, w, _ in items], [v for *_, v in items], capacity, config)
     selected = free + [items[i][0] for i in chosen]
+    return _result(election, config, votes, selected, nodes, explain)
+
+
+def _result(election, config, votes, selected, nodes, explain) -> Result:
     why = None
     if explain:
         why = {}
@@ -143,3 +160,78 @@ def _knapsack(weights, values, capacity, config) -> tuple[list[int], int]:
     if capacity >= 0:
         search(0, capacity, 0)
     return best_set, nodes
+
+
+def _pabutools(election, config, votes, start) -> tuple[list[str], int]:
+    """pabutools 1.2.3's `max_additive_utilitarian_welfare_primal_dual_scheme`, line for line
+    but in exact rationals: projects in efficiency order (a stable sort of the id order;
+    pabutools starts from its set's hash order, so only its ties can differ), the greedy
+    prefix that fits, then its expanding-core branch and bound with floored bounds."""
+    free, items = [], []
+    for project_id in start:
+        p = election.projects[project_id]
+        if config.exclude_withdrawn and p.withdrawn:
+            continue
+        cost = Fraction(p.cost)
+        profit = votes[project_id] * (cost if config.utility == "cost" else 1)
+        if cost == 0:
+            if profit > 0:
+                free.append(project_id)
+        else:
+            items.append((project_id, cost, Fraction(profit)))
+    if not items:
+        return free, 0
+    items.sort(key=lambda item: item[2] / item[1], reverse=True)
+    capacity = Fraction(election.budget) - sum(Fraction(election.projects[p].cost) for p in free)
+    n, room, split, split_w, split_p = len(items), capacity, -1, Fraction(0), Fraction(0)
+    for i, (_, w, v) in enumerate(items):
+        room -= w
+        split = i
+        if split == n - 1 and room >= 0:
+            split += 1
+        if room < 0:
+            break
+        split_w += w
+        split_p += v
+    x = [0] * n
+    best, a_star, b_star, nodes = [Fraction(0)], [-1], [-1], [0]
+
+    def efficiency(i):
+        return items[i][2] / items[i][1]
+
+    def branch(a, b, profit, weight):
+        nodes[0] += 1
+        if nodes[0] > config.node_limit:
+            raise WelfareTooHard(f"more than {config.node_limit:,} branches: too hard to solve")
+        improved = False
+        if weight <= capacity:
+            if profit > best[0]:
+                best[0], a_star[0], b_star[0], improved = profit, a, b, True
+            if b > n - 1:
+                return improved
+            if profit + math.floor((capacity - weight) * efficiency(b)) <= best[0]:
+                return improved
+            if branch(a, b + 1, profit + items[b][2], weight + items[b][1]):
+                x[b], improved = 1, True
+            if branch(a, b + 1, profit, weight):
+                x[b], improved = 0, True
+        else:
+            if a < 0:
+                return False
+            if profit + math.floor((capacity - weight) * efficiency(a)) <= best[0]:
+                return False
+            if branch(a - 1, b, profit - items[a][2], weight - items[a][1]):
+                x[a], improved = 0, True
+            if branch(a - 1, b, profit, weight):
+                x[a], improved = 1, True
+        return improved
+
+    branch(split - 1, split, split_p, split_w)
+    chosen = []
+    for i in range(n):
+        if i < b_star[0]:
+            if i < a_star[0] + 1:
+                x[i] = 1
+            if x[i] == 1:
+                chosen.append(items[i][0])
+    return free + chosen, nodes[0]

@@ -64,13 +64,19 @@ PRESETS: dict[str, tuple[str, object]] = {
     ),
     "pabutools-max-welfare": (
         "pabutools 1.2.3 max_additive_utilitarian_welfare(sat_class=Cost_Sat): the set that "
-        "fits with the most Σ votes·cost, exact; among equal optima the most efficient first",
-        WelfareConfig(utility="cost", **_PABUTOOLS),
+        "fits with the most Σ votes·cost, by a port of its primal-dual search in exact rationals",
+        WelfareConfig(utility="cost", algorithm="pabutools", **_PABUTOOLS),
     ),
     "pabutools-max-welfare-cardinality": (
         "pabutools 1.2.3 max_additive_utilitarian_welfare(sat_class=Cardinality_Sat): the set "
-        "that fits with the most votes in total, exact",
-        WelfareConfig(utility="approval", **_PABUTOOLS),
+        "that fits with the most votes in total, by a port of its primal-dual search",
+        WelfareConfig(utility="approval", algorithm="pabutools", **_PABUTOOLS),
+    ),
+    "max-welfare": (
+        "maximum utilitarian welfare (Σ votes·cost), exact: among equal optima the one that "
+        "funds the most efficient projects first, ties lowest cost then most votes; "
+        "withdrawn projects excluded",
+        WelfareConfig(utility="cost", ties=_CHECKER_TIES),
     ),
     "equalshares-net": (
         "the equalshares.net compute tool's defaults (Add1 with the integral start and the "
