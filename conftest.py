@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from commonweal.accounts.models import Role, RoleAssignment, User
+from commonweal.accounts.models import Role, User
+from commonweal.core.testing import make_person
 
 
 @pytest.fixture(scope="session")
@@ -18,13 +19,6 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip(f"the shared open data is not at {path} (set COMMONWEAL_SHARED_DATA)")
     return path
-
-
-def make_person(email: str, role: str | None = None, authority=None, **extra) -> User:
-    user = User.objects.create_user(email=email, password="correct horse battery staple", **extra)
-    if role:
-        RoleAssignment.objects.create(user=user, role=role, authority=authority)
-    return user
 
 
 @pytest.fixture

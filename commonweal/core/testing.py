@@ -3,6 +3,19 @@
 import html5lib
 import pytest
 
+# A password every test persona shares.
+PASSWORD = "correct horse battery staple"  # noqa: S105 (test personas only)
+
+
+def make_person(email: str, role: str | None = None, authority=None, **extra):
+    """A person with an account and, if given, a role (scoped to an authority)."""
+    from commonweal.accounts.models import RoleAssignment, User
+
+    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
+    if role:
+        RoleAssignment.objects.create(user=user, role=role, authority=authority)
+    return user
+
 
 def assert_valid_html(response, url: str = "") -> None:
     """The page parses as HTML with no errors (html5lib in strict mode); a failure names the

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied
 
 from commonweal.accounts.models import Role
 from commonweal.core.models import AuditEvent
+from commonweal.core.testing import make_person
 from commonweal.places import services
 from commonweal.places.models import Area, AreaType, Edition
-from conftest import make_person
 
 pytestmark = pytest.mark.django_db
 
