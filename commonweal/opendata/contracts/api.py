@@ -64,6 +64,9 @@ class ContractDetail(ContractSummary):
     cpv_code: str
     procurement_route: str
     challenge_reference: str
+    procurement_exercise: str | None = Field(
+        None, description="The expression of interest whose procurement exercise we hold and link."
+    )
     social_value_weighting: Decimal | None
     commitments: list[Commitment]
     areas_served: list[str]
@@ -96,6 +99,12 @@ class ContractIn(Schema):
     areas_served: list[str] = Field([], description="GSS codes of wards or the borough.")
     route: Route = Route.OPEN
     challenge_reference: str = Field("", max_length=120)
+    procurement_exercise: str = Field(
+        "",
+        max_length=20,
+        description="The reference of the expression of interest whose right to challenge "
+        "procurement exercise this contract follows (route challenge only).",
+    )
     social_value_weighting: Decimal | None = Field(None, ge=0, le=100, decimal_places=2)
     commitments: list[Commitment] = []
     status: St = St.PLANNED
@@ -145,6 +154,9 @@ def _detail(request, c: Contract) -> dict:
         "cpv_code": c.cpv_code,
         "procurement_route": c.route,
         "challenge_reference": c.challenge_reference,
+        "procurement_exercise": (
+            c.procurement_exercise.expression.reference if c.procurement_exercise_id else None
+        ),
         "social_value_weighting": c.social_value_weighting,
         "commitments": [
             {"commitment": x.commitment, "measure": x.measure} for x in c.commitments.all()
@@ -191,6 +203,23 @@ def _organisations(slugs: list[str], field: str, authority=None) -> list[Organis
             {field: f"We hold no organisation called {', '.join(missing[:5])}."}
         )
     return [found[s] for s in slugs]
+
+
+def _exercise(reference: str):
+    from commonweal.rights.challenge.models import ProcurementExercise
+
+    if not reference:
+        return None
+    exercise = (
+        ProcurementExercise.objects.select_related("service", "expression")
+        .filter(expression__reference=reference)
+        .first()
+    )
+    if exercise is None:
+        raise services.ContractError(
+            {"procurement_exercise": f"We hold no procurement exercise for {reference[:20]}."}
+        )
+    return exercise
 
 
 @router.get(
@@ -295,6 +324,7 @@ def create_contract(request: HttpRequest, payload: ContractIn):
         )
         values["areas_served"] = areas_from_codes(authority, values["areas_served"])
         values["commitments"] = [(c["commitment"], c["measure"]) for c in values["commitments"]]
+        values["procurement_exercise"] = _exercise(values["procurement_exercise"])
         contract = services.record_contract(actor=request.user, authority=authority, **values)
     except services.ContractError as error:
         return _refused(error)

@@ -17,6 +17,15 @@ def _organisations(authority):
     return Organisation.records.filter(authority=authority).exclude(status="withdrawn")
 
 
+def _exercises(authority):
+    from commonweal.rights.challenge.models import ProcurementExercise
+
+    # Exercises may be linked only from the council that runs them.
+    return ProcurementExercise.objects.filter(service__authority=authority).select_related(
+        "service", "expression"
+    )
+
+
 def served_area_options(authority) -> list[tuple[str, str]]:
     wards = Area.objects.of_type(AreaType.WARD).in_authority(authority).order_by("name")
     neighbourhoods = Area.objects.of_type(AreaType.NEIGHBOURHOOD).in_authority(authority)
@@ -101,16 +110,28 @@ class TermsForm(forms.Form):
 class ContractForm(TermsForm):
     buyer = forms.ChoiceField(label="Buyer")
     route = forms.ChoiceField(choices=Route.choices, label="Procurement route")
+    procurement_exercise = forms.ChoiceField(
+        required=False,
+        label="Right to challenge procurement exercise",
+        help_text="Only for a procurement that followed a community right to challenge.",
+    )
     challenge_reference = forms.CharField(
         max_length=120,
         required=False,
         label="Right to challenge reference",
-        help_text="Only for a procurement that followed a community right to challenge.",
+        help_text=(
+            "Only if the procurement exercise is not in the list (for example, it was run "
+            "before Commonweal): the reference of the expression of interest."
+        ),
     )
     status = forms.ChoiceField(choices=Status.choices, label="Status")
 
     def __init__(self, *args, authority, **kwargs):
         super().__init__(*args, authority=authority, **kwargs)
+        self.fields["procurement_exercise"].choices = [("", "None")] + [
+            (str(p.pk), f"{p.expression.reference}: {p.service.name}")
+            for p in _exercises(authority)
+        ]
         self.fields["buyer"].choices = [(COUNCIL, f"{authority.name} Council")] + [
             (str(o.pk), o.name) for o in _organisations(authority)
         ]
@@ -121,6 +142,10 @@ class ContractForm(TermsForm):
         data["buyer_council"] = self.authority if buyer == COUNCIL else None
         data["buyer_organisation"] = (
             None if buyer == COUNCIL else _organisations(self.authority).filter(pk=buyer).first()
+        )
+        chosen = data.get("procurement_exercise")
+        data["procurement_exercise"] = (
+            _exercises(self.authority).filter(pk=chosen).first() if chosen else None
         )
         return data
 

@@ -85,7 +85,16 @@ class Contract(models.Model):
     end_date = models.DateField(null=True, blank=True)
     areas_served = models.ManyToManyField("places.Area", blank=True, related_name="contracts")
     route = models.CharField(max_length=12, choices=Route.choices, default=Route.OPEN)
-    # Until the right to challenge casework can be linked, its reference is kept as text.
+    # The right to challenge procurement exercise this contract follows, when we hold it. An
+    # imported contract may name an exercise we do not hold: then only the reference is kept.
+    procurement_exercise = models.ForeignKey(
+        "challenge.ProcurementExercise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contracts",
+    )
+    # The expression of interest's reference (copied from the exercise when one is linked).
     challenge_reference = models.CharField(max_length=120, blank=True)
     social_value_weighting = models.DecimalField(
         max_digits=5,

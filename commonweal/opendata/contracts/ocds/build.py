@@ -11,7 +11,8 @@ Where things go (docs/contracts.md says the same for readers):
   code "socialValue" (on the contract once awarded, on the tender before), and listed in the
   contract's description;
 - a procurement after a community right to challenge: procurementMethodDetails, and a
-  related process (relationship "planning") carrying the challenge's reference.
+  related process (relationship "planning") carrying the challenge's reference (the linked
+  procurement exercise's expression of interest, or the text an import brought).
 """
 
 import datetime as dt
@@ -203,7 +204,7 @@ def build_release(
             {
                 "id": "right-to-challenge",
                 "relationship": ["planning"],
-                "title": "Community right to challenge: expression of interest",
+                "title": _challenge_title(contract),
                 "scheme": "other",
                 "identifier": contract.challenge_reference,
             }
@@ -212,6 +213,14 @@ def build_release(
         release["awards"] = [_award(contract, suppliers, item)]
         release["contracts"] = [_contract(contract, item, milestones)]
     return release
+
+
+def _challenge_title(contract: Contract) -> str:
+    # A linked exercise names its service; an imported reference is all we know.
+    exercise = contract.procurement_exercise
+    if exercise is None:
+        return "Community right to challenge: expression of interest"
+    return f"Community right to challenge: procurement exercise for {exercise.service.name}"
 
 
 def _period(contract: Contract) -> dict | None:

@@ -25,6 +25,7 @@ FIELDS = (
     "end_date",
     "areas_served",
     "route",
+    "procurement_exercise",
     "challenge_reference",
     "social_value_weighting",
     "commitments",
@@ -38,6 +39,26 @@ def currencies() -> list[str]:
 
 def _in_authority(area, authority) -> bool:
     return area.pk == authority.pk or area.authority_id == authority.pk
+
+
+def _exercise_problem(exercise, values: dict, authority, route: str, reference: str) -> str:
+    """A linked exercise must be this council's, for the same service, and the contract must
+    say it followed a right to challenge; a reference given as well must be the exercise's."""
+    if route != Route.CHALLENGE:
+        return "Only a procurement after a community right to challenge follows an exercise."
+    if exercise.service.authority_id != authority.pk:
+        return f"That procurement exercise is not one of {authority.name}'s."
+    if values["service"] and values["service"].casefold() != exercise.service.name.casefold():
+        return (
+            f"That procurement exercise is for “{exercise.service.name}”; "
+            "the contract's service must be the same."
+        )
+    if reference and reference != exercise.expression.reference:
+        return (
+            f"That procurement exercise follows expression of interest "
+            f"{exercise.expression.reference}, not {reference}."
+        )
+    return ""
 
 
 def validate(values: dict, authority) -> dict:
@@ -76,8 +97,14 @@ def validate(values: dict, authority) -> dict:
     if route not in Route.values:
         errors["route"] = "Choose a procurement route from the list."
     reference = (values.get("challenge_reference") or "").strip()
+    exercise = values.get("procurement_exercise")
+    if exercise is not None:
+        problem = _exercise_problem(exercise, values, authority, route, reference)
+        if problem:
+            errors["procurement_exercise"] = problem
+        reference = reference or exercise.expression.reference
     values["challenge_reference"] = reference
-    if route == Route.CHALLENGE and not reference:
+    if route == Route.CHALLENGE and not reference and "procurement_exercise" not in errors:
         errors["challenge_reference"] = (
             "Enter the reference of the right to challenge expression of interest."
         )
