@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from commonweal.opendata.feedback.models import Actor, Report, Sector
-from commonweal.opendata.feedback.services.clocks import report_clocks
+from commonweal.opendata.feedback.services.clocks import report_clocks, report_escalation_clocks
 
 
 def report(request, item: Report) -> dict:
@@ -22,6 +22,7 @@ def report(request, item: Report) -> dict:
         "provider_sector": Sector(item.provider.sector).value if item.provider else None,
         "status": item.status,
         "escalated": item.escalated,
+        "escalation_taken_at": item.escalation_taken_at,
         "raised_at": item.created_at,
         "supporters": item.supporters.filter(withdrawn_at__isnull=True).count(),
         "collecting_support": item.support_group.slug if item.support_group else None,
@@ -35,7 +36,7 @@ def report(request, item: Report) -> dict:
                 "working_days": c.working_days,
                 "state": c.state.value,
             }
-            for c in report_clocks(item, history)
+            for c in report_clocks(item, history) + report_escalation_clocks(item, history)
         ],
         "history": [
             {

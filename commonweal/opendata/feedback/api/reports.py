@@ -153,6 +153,28 @@ def take_step(request: HttpRequest, report_id: ReportId, payload: StepIn):
 
 
 @router.post(
+    "/{report_id}/escalation-owner",
+    auth=session_or_token,
+    response={200: ReportOut, **WRITE_ERRORS},
+    summary="Take an escalated report",
+    description=(
+        "A council officer for the report's borough (or an administrator) takes an open, "
+        "escalated report and answers for it being settled within the escalation's clock. "
+        "Another officer may take it over. 422 if it is already yours."
+    ),
+    operation_id="feedback_escalation_take",
+)
+def take_escalation(request: HttpRequest, report_id: ReportId):
+    report = _report(report_id)
+    require(request.user, "feedback.take_escalation", report)
+    try:
+        services.take_escalation(actor=request.user, report=report)
+    except services.FeedbackError as exc:
+        return refused(exc, "path")
+    return present.report(request, _report(report.pk))
+
+
+@router.post(
     "/{report_id}/support-collection",
     auth=session_or_token,
     response={200: ReportOut, **WRITE_ERRORS},

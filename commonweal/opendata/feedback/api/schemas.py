@@ -70,6 +70,9 @@ class ReportOut(Schema):
     provider_sector: str | None
     status: str
     escalated: bool
+    escalation_taken_at: datetime | None = Field(
+        None, description="When a council officer took the escalation (who is not published)."
+    )
     raised_at: datetime
     supporters: int
     collecting_support: str | None

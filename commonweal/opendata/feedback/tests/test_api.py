@@ -176,3 +176,24 @@ def test_keeping_the_catalogue(client, personas, catalogue, calderdale, who):
             {"service": "bins", "area": "X99", "provider": "nobody"},
         )
         assert nowhere.status_code == 422
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_taking_an_escalation(client, personas, report, reporter, who):
+    services.escalate(actor=reporter, report=report, note="Not settled")
+    url = f"{API}/reports/{report.pk}/escalation-owner"
+    response = _call(client_for(client, personas[who]), "post", url)
+    _expect(response, who, OFFICERS)
+    if who in OFFICERS:
+        body = response.json()
+        assert body["escalation_taken_at"] is not None
+        assert [c["step"] for c in body["clocks"]][-1] == "escalation"
+        assert personas[who].email not in response.content.decode()
+        again = _call(client, "post", url)
+        assert again.status_code == 422 and again.json()["error"]["code"] == "refused"
+
+
+def test_only_an_escalated_report_can_be_taken_through_the_api(client, personas, report):
+    client.force_login(personas["officer"])
+    response = _call(client, "post", f"{API}/reports/{report.pk}/escalation-owner")
+    assert response.status_code == 403
