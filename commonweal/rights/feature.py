@@ -2,7 +2,7 @@
 
 from commonweal.core.registry import Feature, NavItem
 from commonweal.rights.demo import load_sample_listing
-from commonweal.rights.personal_data import personal_data
+from commonweal.rights.personal_data import erase_person, personal_data
 
 FEATURE = Feature(
     key="rights",
@@ -23,6 +23,7 @@ FEATURE = Feature(
         ),
     },
     personal_data=[personal_data],
+    erasers=[erase_person],
     api_routers={"/rights": "commonweal.rights.api.router"},
     demo_loaders=[load_sample_listing],
 )
