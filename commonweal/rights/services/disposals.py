@@ -385,6 +385,7 @@ def record_disposal(
                 reason=f"A relevant disposal (not exempt) on {_when(binding_on)}: "
                 f"{disposal.get_disposal_type_display().lower()} to {disposal.buyer} "
                 "(reg 2(b)).",
-                removed_on=today(),
+                # The entry goes when the disposal takes place, not when it is recorded.
+                removed_on=binding_on,
             )
     return disposal, assessment

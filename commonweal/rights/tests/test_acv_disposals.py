@@ -168,6 +168,9 @@ def test_acv_t36_a_relevant_disposal_removes_the_entry(people, with_notice):
     with_notice.refresh_from_db()
     assert result.allowed and with_notice.status == CaseStatus.REMOVED
     assert "relevant disposal" in with_notice.removal_reason
+    # Dated by the disposal, not the day it was recorded.
+    assert with_notice.removed_on == D(2024, 10, 1)
+    assert with_notice.status_changes.latest("id").effective_on == D(2024, 10, 1)
 
 
 def test_acv_t37_an_exempt_gift_leaves_the_entry(people, listed):
