@@ -153,6 +153,23 @@ class CompensationForm(forms.Form):
     textareas = ("loss_description", "evidence")
 
 
+class CompensationDecisionForm(forms.Form):
+    title = "Decide a compensation claim"
+    awarded = forms.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        label="Amount awarded (£)",
+        help_text="Enter 0 to refuse the claim. This decides the oldest claim not yet decided.",
+        error_messages={"required": "Give the amount awarded (0 to refuse)."},
+    )
+    reasons = forms.CharField(
+        label="Written reasons", error_messages={"required": "Give written reasons."}
+    )
+    notice_on = DateField(label="The date the decision notice was given")
+    textareas = ("reasons",)
+
+
 class RemoveForm(forms.Form):
     title = "Remove the land from the list"
     reason = forms.CharField(
@@ -179,6 +196,7 @@ ACTIONS = {
     "review-decision": ReviewDecisionForm,
     "appeal": AppealForm,
     "compensation": CompensationForm,
+    "compensation-decision": CompensationDecisionForm,
     "remove": RemoveForm,
     "owner": OwnerForm,
 }

@@ -2,7 +2,7 @@
 
 from commonweal.accounts.models import User
 from commonweal.rights import services
-from commonweal.rights.models import Review, ReviewOutcome
+from commonweal.rights.models import CompensationOutcome, Review, ReviewOutcome
 from commonweal.rights.services.errors import RightsError
 
 
@@ -110,6 +110,18 @@ def run_action(action: str, actor, nomination, data: dict) -> str:
         return "Claim recorded." + (
             "" if in_time else " It arrived after the end of 13 weeks after the loss: out of time."
         )
+    if action == "compensation-decision":
+        claim = nomination.compensation_claims.filter(outcome=CompensationOutcome.PENDING).first()
+        if claim is None:
+            raise RightsError("There is no undecided compensation claim.", "awarded")
+        claim = services.decide_claim(
+            actor=actor,
+            claim=claim,
+            awarded=data["awarded"],
+            reasons=data["reasons"],
+            notice_on=data["notice_on"],
+        )
+        return f"{claim}: {claim.get_outcome_display().lower()}."
     if action == "remove":
         services.remove_from_list(
             actor=actor, nomination=nomination, reason=data["reason"], removed_on=data["removed_on"]
