@@ -6,14 +6,13 @@ import io
 import pytest
 from django.test import Client
 
-from commonweal.accounts.models import Role
+from commonweal.accounts.models import Role, RoleAssignment, User
 from commonweal.core.models import AuditEvent
 from commonweal.core.testing import assert_valid_html
 from commonweal.datasets.importing import get_importer, run_import
 from commonweal.opendata.models import ServiceArea
 from commonweal.opendata.spending.services import record_service_places
 from commonweal.places.models import Area, AreaType
-from conftest import make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +135,9 @@ def test_only_officers_place_a_service_area(persona, status, request, service):
 
 def test_an_officer_of_another_borough_may_not(service, trafford):
     client = Client()
-    client.force_login(make_person("t@example.org", Role.OFFICER, authority=trafford))
+    other = User.objects.create_user(email="t@example.org", password="correct horse battery")
+    RoleAssignment.objects.create(user=other, role=Role.OFFICER, authority=trafford)
+    client.force_login(other)
     url = f"/data/spending/lad/E08000033/services/{service.pk}/places/"
     assert client.get(url).status_code == 403
     assert client.post(url, {"serves": "borough"}).status_code == 403
