@@ -1,7 +1,8 @@
 """Feedback to providers in a real browser: a residents' group raises a report about street
 lighting in Halifax and collects a neighbour's support, the council's street services
-acknowledge and answer it, and the group reopens it. Every page on the way has no
-accessibility violations that axe can find, with and without JavaScript.
+acknowledge and answer it, the group reopens it and escalates it, and a council officer
+takes the escalation from their queue; the public list maps the reports. Every page on the
+way has no accessibility violations that axe can find, with and without JavaScript.
 
 As in the directory's journeys, the tests write through the live server's own connection
 and hold no transaction of their own; the people, groups and catalogue they use are made
@@ -23,7 +24,7 @@ SERVICE = "Browser test street lighting"
 
 @pytest.fixture(scope="module")
 def cast(django_db_setup, django_db_blocker):
-    from commonweal.accounts.models import User
+    from commonweal.accounts.models import Role, RoleAssignment, User
     from commonweal.core.models import AuditEvent
     from commonweal.directory import services as directory
     from commonweal.directory.models import Organisation
@@ -45,8 +46,12 @@ def cast(django_db_setup, django_db_blocker):
                 ("leader", "Lee Leader"),
                 ("staff", "Stevie Staff"),
                 ("resident", "Rhiannon Resident"),
+                ("officer", "Olwen Officer"),
             ]
         }
+        RoleAssignment.objects.create(
+            user=people["officer"], role=Role.OFFICER, authority=calderdale
+        )
         group = directory.register_organisation(
             actor=people["leader"],
             authority=calderdale,
@@ -81,6 +86,7 @@ def cast(django_db_setup, django_db_blocker):
             Service.objects.filter(pk=service.pk).delete()
             Organisation.records.filter(pk__in=[group.pk, council.pk]).delete()
             AuditEvent.objects.filter(id__gt=last_event).delete()
+            RoleAssignment.objects.filter(user__in=people.values()).delete()
             User.objects.filter(pk__in=[p.pk for p in people.values()]).delete()
 
 
@@ -125,6 +131,7 @@ def test_a_group_raises_a_report_the_provider_answers_and_the_group_reopens_it(
     leader = Person(browser, site, cast["people"]["leader"], javascript)
     staff = Person(browser, site, cast["people"]["staff"], javascript)
     resident = Person(browser, site, cast["people"]["resident"], javascript)
+    officer = Person(browser, site, cast["people"]["officer"], javascript)
     try:
         # The group's leader raises the report for the group.
         page = leader.page
@@ -207,13 +214,52 @@ def test_a_group_raises_a_report_the_provider_answers_and_the_group_reopens_it(
         assert page.get_by_text("after it was reopened").is_visible()
         check_accessibility(page)
 
-        # The public see it without the reporter's name or postcode.
+        # Still not settled: the group escalates it to the council.
+        page.get_by_role("link", name="Escalate it").click()
+        check_accessibility(page)
+        page.get_by_label("Why are you asking for it to be escalated?").fill("Third time out.")
+        page.get_by_role("button", name="Escalate the report").click()
+        page.wait_for_url(report_url)
+        assert page.get_by_role("heading", name="Escalation to the council").is_visible()
+        assert page.get_by_text("No council officer has taken it yet").is_visible()
+        check_accessibility(page)
+
+        # A council officer takes it from the escalations queue; its clock is theirs.
+        report_id = re.search(r"/reports/(\d+)/$", report_url).group(1)
+        page = officer.page
+        page.goto(site + "/feedback/escalations/")
+        assert page.get_by_role("heading", level=1).inner_text() == "Escalations"
+        check_accessibility(page)
+        row = page.get_by_role("row").filter(has_text=title)
+        take = row.get_by_role("button", name=re.compile(rf"Take it\s*\(report {report_id}\)"))
+        if not take.count():  # say what the row held, rather than only time out
+            raise AssertionError(row.inner_html())
+        take.click()
+        page.wait_for_url(re.compile(r"/feedback/escalations/$"))
+        row = page.get_by_role("row").filter(has_text=title)
+        assert row.get_by_role("cell", name="You", exact=True).is_visible()
+        assert "Due" in row.inner_text()
+        check_accessibility(page)
+        page.get_by_role("link", name=title).click()
+        page.wait_for_url(report_url)
+        assert page.get_by_text("Olwen Officer, on").is_visible()
+
+        # The public see it without the reporter's name or postcode, nor the officer's, and
+        # the list maps it in its small area.
         anonymous, public = open_page(browser, javascript=javascript)
         try:
             public.goto(report_url)
             text = public.locator("main").inner_text()
             assert "Lee Leader" not in text and POSTCODE not in text
-            assert "Reopened" in text
+            assert "Olwen Officer" not in text and "A council officer, on" in text
+            assert "Escalated" in text and "Council settles the escalation" in text
+            check_accessibility(public)
+            public.goto(site + f"/feedback/?service={cast['service'].slug}")
+            assert public.get_by_role("heading", name="Where the reports are").is_visible()
+            assert public.locator("main svg.cw-map").count() == 1
+            table = public.get_by_role("table").filter(has_text="Matching reports in each")
+            assert table.get_by_role("row").count() == 2  # the header and the one small area
+            check_accessibility(public)
         finally:
             if anonymous.no_js_checker is not None:
                 anonymous.no_js_checker.context.close()
@@ -222,3 +268,4 @@ def test_a_group_raises_a_report_the_provider_answers_and_the_group_reopens_it(
         leader.close()
         staff.close()
         resident.close()
+        officer.close()
