@@ -132,3 +132,16 @@ def test_the_page_sends_the_email_after_the_step(
         response = client.post(f"/feedback/reports/{report.pk}/respond/", {"note": "Fixed."})
     assert response.status_code == 302
     assert _to(mail.outbox) == {"reporter@example.org", "leader@example.org"}
+
+
+def test_sample_reports_tell_nobody(catalogue, reporter, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.raise_report(
+            actor=None,
+            service=catalogue["lighting"],
+            title="Sample",
+            description="Made for the demo.",
+            postcode=POSTCODE,
+            is_sample=True,
+        )
+    assert mail.outbox == []
