@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from commonweal.core.registry import DemoNote
 from commonweal.places.models import Area, AreaType, Postcode
 
 SAMPLE = "(sample)"
@@ -49,14 +50,16 @@ def load_past_processes(actor=None) -> list[str]:
 
     folder = pabulib_dir()
     if not folder.is_dir():
-        return [f"No past budgeting processes: the Pabulib elections are not at {folder}."]
+        return [
+            DemoNote(f"No past budgeting processes: the Pabulib elections are not at {folder}.")
+        ]
     lines = []
     for name, (title, rule) in PAST_ELECTIONS.items():
         if Process.objects.filter(source_file=name).exists():
             continue
         path = folder / name
         if not path.is_file():
-            lines.append(f"Skipped {title}: {path} is missing.")
+            lines.append(DemoNote(f"Skipped {title}: {path} is missing."))
             continue
         process = import_election(
             actor=actor, election=engine.read(path), source_file=name, title=title, rule=rule
@@ -93,7 +96,11 @@ def load_live_process(authority, officer, password: str) -> list[str]:
         return []
     ward = Area.objects.of_type(AreaType.WARD).in_authority(authority).order_by("gss_code").first()
     if ward is None or not _postcodes(ward, 1):
-        return [f"No live budgeting process: we hold no wards or postcodes for {authority.name}."]
+        return [
+            DemoNote(
+                f"No live budgeting process: we hold no wards or postcodes for {authority.name}."
+            )
+        ]
     with transaction.atomic():
         process = services.create_process(
             actor=officer,

@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class DemoNote(str):
+    """A line a demo loader prints that says why it did nothing (shared data missing, say):
+    unlike its other lines, it does not mean that the loader changed anything."""
+
+
 @dataclass(frozen=True)
 class NavItem:
     label: str
@@ -34,7 +39,7 @@ class Feature:
     api_routers: dict[str, str] = field(default_factory=dict)
     # Callables taking (authority, demo officer, demo password) after `commonweal demo load`
     # has loaded a borough, making the feature's demo records; each returns lines to print
-    # (none when it had nothing to do).
+    # (none when it had nothing to do, or only DemoNote lines saying why).
     demo_loaders: list[Callable[[Any, Any, str], list[str]]] = field(default_factory=list)
 
 

@@ -9,6 +9,7 @@ wards they serve, the postcodes where they meet, the people who live there.
 from django.db import transaction
 from django.utils.text import slugify
 
+from commonweal.core.registry import DemoNote
 from commonweal.places.models import Area, AreaType
 
 SAMPLE = "(sample)"
@@ -183,7 +184,7 @@ def load_sample_groups(authority, officer, password: str) -> list[str]:
     if Organisation.records.filter(authority=authority, is_sample=True).exists():
         return []
     if not Area.objects.of_type(AreaType.WARD).in_authority(authority).exists():
-        return [f"No sample groups: we hold no wards for {authority.name}."]
+        return [DemoNote(f"No sample groups: we hold no wards for {authority.name}.")]
     with transaction.atomic():
         leader = _demo_leader(authority, password)
         made = {}

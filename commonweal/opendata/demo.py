@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from commonweal.core.registry import DemoNote
 from commonweal.datasets.importing import ImportFailed, get_importer, run_import
 
 # borough GSS code -> (importer, path under the shared data folder)
@@ -31,7 +32,7 @@ def load_demo_open_data(authority, officer, password: str, root: Path | None = N
     for source, relative in DEMO_FILES.get(authority.gss_code, []):
         path = root / relative
         if not path.is_file():
-            lines.append(f"Open data: {relative} is not in {root}; skipped.")
+            lines.append(DemoNote(f"Open data: {relative} is not in {root}; skipped."))
             continue
         try:
             report = run_import(get_importer(source)(), path, commit=True, actor_label="demo load")
