@@ -158,3 +158,7 @@ def rights_timeline(request: HttpRequest, query: Query[TimelineQuery]):
 from commonweal.rights.api_assets import register_operations  # noqa: E402
 
 register_operations(router)
+
+from commonweal.rights.api_acv_casework import register_operations as casework_ops  # noqa: E402
+
+casework_ops(router)
