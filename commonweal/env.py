@@ -71,3 +71,11 @@ def env_choice(name: str, default: str, choices: set[str]) -> str:
         options = ", ".join(sorted(choices))
         raise ConfigurationError(f"{name}={value!r} is not one of: {options}")
     return value
+
+
+def env_url(name: str, default: str = "") -> str:
+    """An absolute http(s) address without a trailing slash, or empty."""
+    raw = os.environ.get(name, default).strip()
+    if raw and not raw.startswith(("http://", "https://")):
+        raise ConfigurationError(f"{name}={raw!r} must start with http:// or https://")
+    return raw.rstrip("/")

@@ -18,6 +18,7 @@ from commonweal.env import (
     env_int,
     env_list,
     env_secret,
+    env_url,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,7 @@ def test_unset_values_take_the_default(monkeypatch):
         (lambda: env_int("CW_BAD", 1), "ten", "CW_BAD='ten' is not a whole number"),
         (lambda: env_int("CW_BAD", 1, minimum=1), "0", "CW_BAD=0 must be at least 1"),
         (lambda: env_choice("CW_BAD", "A", {"A", "B"}), "C", "CW_BAD='C' is not one of: A, B"),
+        (lambda: env_url("CW_BAD"), "example.org", "CW_BAD='example.org' must start with http"),
     ],
 )
 def test_bad_values_are_refused_naming_the_variable(monkeypatch, parse, raw, message):
@@ -56,6 +58,11 @@ def test_bad_values_are_refused_naming_the_variable(monkeypatch, parse, raw, mes
     with pytest.raises(ConfigurationError) as error:
         parse()
     assert message in str(error.value)
+
+
+def test_a_site_address_loses_its_trailing_slash(monkeypatch):
+    monkeypatch.setenv("CW_SITE", " https://commonweal.example/ ")
+    assert env_url("CW_SITE") == "https://commonweal.example"
 
 
 def test_lists_are_comma_separated(monkeypatch):
