@@ -168,3 +168,35 @@ class RefuseForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"required": "Give the reasons for refusing."},
     )
+
+
+class AssetForm(forms.Form):
+    """One asset added to the council's register by hand (no register file published)."""
+
+    asset_code = forms.CharField(
+        max_length=60,
+        label="Asset code",
+        help_text="The council's own reference for the asset.",
+        error_messages={"required": "Give the asset's code."},
+    )
+    name = forms.CharField(
+        max_length=300, label="Name", error_messages={"required": "Give the asset's name."}
+    )
+    street_number = forms.CharField(max_length=40, required=False, label="Number (optional)")
+    street_name = forms.CharField(max_length=200, required=False, label="Street (optional)")
+    post_town = forms.CharField(max_length=100, required=False, label="Town (optional)")
+    postcode = forms.CharField(max_length=8, required=False, label="Postcode (optional)")
+    tenure_type = forms.ChoiceField(
+        required=False,
+        label="Tenure (optional)",
+        choices=[("", "Not given"), ("Freehold", "Freehold"), ("Leasehold", "Leasehold")],
+    )
+    holding_type = forms.CharField(
+        max_length=40, required=False, label="Holding (optional)", help_text="For example, Land"
+    )
+    longitude = forms.FloatField(
+        required=False, min_value=-180, max_value=180, label="Longitude (optional)"
+    )
+    latitude = forms.FloatField(
+        required=False, min_value=-90, max_value=90, label="Latitude (optional)"
+    )

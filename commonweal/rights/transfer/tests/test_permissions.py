@@ -45,6 +45,13 @@ PAGES = {
         {**FOLLOWERS, "leader": 302, "officer": 403, "administrator": 403},
     ),
     "dashboard": ("get", "/rights/asset-transfer/officer/", None, DASHBOARD),
+    "add asset form": ("get", "/rights/asset-transfer/register/E08000033/add/", None, _staff(200)),
+    "add asset": (
+        "post",
+        "/rights/asset-transfer/register/E08000033/add/",
+        {"asset_code": "BY-HAND-1", "name": "Hall added by hand"},
+        _staff(302),
+    ),
     "offer form": (
         "get",
         "/rights/asset-transfer/officer/assets/{asset}/offer/",
