@@ -104,6 +104,9 @@ class CrimeImporter(Importer):
 
     def __init__(self, **options: Any):
         super().__init__(**options)
+        # False in the checking pass, True while load() reads the file again: a subclass may
+        # then skip building (and keying) rows that the checking pass would throw away.
+        self.loading = False
         self.reset_keys()
 
     def reset_keys(self) -> None:
@@ -138,6 +141,13 @@ class CrimeImporter(Importer):
         return row
 
     def load(self, rows, dataset, report) -> None:
+        self.loading = True
+        try:
+            self._load(rows, dataset, report)
+        finally:
+            self.loading = False
+
+    def _load(self, rows, dataset, report) -> None:
         from commonweal.opendata.services.aggregates import rebuild_counts
 
         layers = spatial_cache.layers(AreaType.LSOA11, AreaType.LSOA21)

@@ -16,6 +16,8 @@ from typing import Any
 from commonweal.datasets.importing import RowError, register_importer
 from commonweal.datasets.importing.base import open_text
 from commonweal.opendata.importers.common import (
+    LAT_RANGE,
+    LON_RANGE,
     CrimeImporter,
     CrimeRow,
     clean_coordinates,
@@ -39,6 +41,7 @@ COLUMNS = (
 STREET_MEMBER = re.compile(r"(?:^|/)(\d{4}-\d{2})/\1-[a-z0-9-]+-street\.csv$")
 NAMED_MONTH = re.compile(r"^(\d{4}-\d{2})-")
 LSOA_CODE = re.compile(r"^[EWN]0[01]\d{6}$")
+(LON_LOW, LON_HIGH), (LAT_LOW, LAT_HIGH) = LON_RANGE, LAT_RANGE
 
 
 @register_importer
@@ -88,12 +91,18 @@ class PoliceStreetCrime(CrimeImporter):
                     ", ".join(missing + unknown),
                     f"{where}not a data.police.uk street-level file ({'; '.join(said)})",
                 )
+            # Each row is passed on as the reader's own list (no dict a row): the columns'
+            # positions are worked out once from the header, in whatever order it has them.
+            width = len(header)
+            self._positions = (
+                None if tuple(header) == COLUMNS else [header.index(c) for c in COLUMNS]
+            )
             for values in reader:
                 self._line = reader.line_num
-                if len(values) != len(header):
+                if len(values) != width:
                     yield reader.line_num, {"_width": len(values), "_where": where}
                     continue
-                yield reader.line_num, dict(zip(header, values, strict=True))
+                yield reader.line_num, values
         except UnicodeDecodeError as exc:
             raise RowError("", f"{where}the file is not UTF-8 text ({exc.reason})") from exc
         except csv.Error as exc:
@@ -101,41 +110,59 @@ class PoliceStreetCrime(CrimeImporter):
                 "", f"{where}line {reader.line_num}: the CSV cannot be read ({exc})"
             ) from exc
 
-    def clean_row(self, raw: dict[str, Any]) -> CrimeRow:
-        if "_width" in raw:
+    def clean_row(self, raw: list[str] | dict[str, Any]) -> CrimeRow | None:
+        if raw.__class__ is dict:
             raise RowError(
                 "",
                 f"{raw['_where']}the row has {raw['_width']} fields, not {len(COLUMNS)} "
                 "(is the file cut off?)",
             )
+        if self._positions is not None:
+            raw = [raw[i] for i in self._positions]
+        (crime_id, month_text, reported_by, falls_within, lon_text, lat_text, location, code,
+         lsoa_name, category, outcome, context) = raw  # fmt: skip
         where = self._where
-        month = clean_month(raw["Month"], "Month")
+        month = clean_month(month_text, "Month")
         if self._expected_month is not None and month != self._expected_month:
             raise RowError(
                 "Month",
-                f"{where}{raw['Month']} in a file for {self._expected_month:%Y-%m} (mixed months)",
+                f"{where}{month_text} in a file for {self._expected_month:%Y-%m} (mixed months)",
             )
-        lon, lat = clean_coordinates(raw["Longitude"], raw["Latitude"], ("Longitude", "Latitude"))
-        code = raw["LSOA code"].strip()
+        lon = lat = None
+        if lon_text and lat_text:
+            # The common case checked inline; anything unusual gets the full check and its
+            # message (float() ignores the surrounding spaces the full check strips).
+            try:
+                lon, lat = float(lon_text), float(lat_text)
+            except ValueError:
+                lon = None
+            if lon is None or not (LON_LOW <= lon <= LON_HIGH and LAT_LOW <= lat <= LAT_HIGH):
+                lon, lat = clean_coordinates(lon_text, lat_text, ("Longitude", "Latitude"))
+        elif lon_text or lat_text:
+            lon, lat = clean_coordinates(lon_text, lat_text, ("Longitude", "Latitude"))
+        code = code.strip()
         if code and not LSOA_CODE.match(code):
             raise RowError("LSOA code", f"{where}“{code}” is not an LSOA code")
-        category = raw["Crime type"].strip()
+        category = category.strip()
         if not category:
             raise RowError("Crime type", f"{where}the crime type is missing")
+        if not self.loading:
+            # The checking pass: the row is valid, and nothing of it is kept.
+            return None
         return self.keyed(
             CrimeRow(
                 line=self._line,
                 month=month,
-                crime_id=raw["Crime ID"].strip(),
-                reported_by=raw["Reported by"].strip(),
-                falls_within=raw["Falls within"].strip(),
+                crime_id=crime_id.strip(),
+                reported_by=reported_by.strip(),
+                falls_within=falls_within.strip(),
                 longitude=lon,
                 latitude=lat,
-                location=raw["Location"].strip(),
+                location=location.strip(),
                 lsoa_code=code,
-                lsoa_name=raw["LSOA name"].strip(),
+                lsoa_name=lsoa_name.strip(),
                 category=category,
-                outcome=raw["Last outcome category"].strip(),
-                context=raw["Context"].strip(),
+                outcome=outcome.strip(),
+                context=context.strip(),
             )
         )
