@@ -299,3 +299,82 @@ def decide(request: HttpRequest, reference: Reference, payload: DecisionIn):
     except services.TransferError as exc:
         return _refused(exc)
     return _request(TransferRequest.objects.get(pk=found.pk))
+
+
+class JointBidIn(Schema):
+    organisations: list[Slug] = Field(
+        ..., min_length=2, max_length=20, description="The groups' directory slugs; first leads."
+    )
+    invitation: Text = Field(..., description="Why the groups are invited to bid together.")
+
+
+class ScoreIn(Schema):
+    criterion: int = Field(..., ge=1, le=2**31 - 1, description="A published criterion's id.")
+    score: int = Field(..., ge=0, le=100, description="From 0 to the criterion's maximum.")
+    notes: Text = Field(..., description="Why this score.")
+
+
+@router.post(
+    "/offers/{slug}/joint-bids",
+    auth=session_or_token,
+    response={201: RequestOut, **WRITE_ERRORS},
+    summary="Invite groups to bid jointly",
+    description="For the council's officers. Two or more groups in the council's directory are "
+    "invited to make one request together (the first leads); any of them may complete it.",
+    url_name="assettransfer_invite",
+    operation_id="assettransfer_invite",
+)
+def invite(request: HttpRequest, slug: Slug, payload: JointBidIn):
+    offer = _offers().filter(slug=slug).first()
+    if offer is None:
+        raise Http404("No asset is offered under that name.")
+    require(request.user, "assettransfer.manage_offers", offer)
+    groups = Organisation.public.in_authority(offer.asset.authority)
+    found = {g.slug: g for g in groups.filter(slug__in=payload.organisations)}
+    missing = [s for s in payload.organisations if s not in found]
+    try:
+        if missing:
+            raise services.TransferError(
+                f"These are not groups in the council's directory: {', '.join(missing[:5])}.",
+                "organisations",
+            )
+        joint = services.invite_joint_bid(
+            actor=request.user,
+            offer=offer,
+            organisations=[found[s] for s in payload.organisations],
+            invitation=payload.invitation,
+        )
+    except services.TransferError as exc:
+        return _refused(exc)
+    return Status(201, _request(TransferRequest.objects.get(pk=joint.pk)))
+
+
+@router.post(
+    "/requests/{reference}/scores",
+    auth=session_or_token,
+    response={200: RequestOut, **WRITE_ERRORS},
+    summary="Score a request against a published criterion",
+    description="For the council's officers, while the request is submitted. Giving a score "
+    "again replaces it (the audit log keeps both).",
+    url_name="assettransfer_score",
+    operation_id="assettransfer_score",
+)
+def score(request: HttpRequest, reference: Reference, payload: ScoreIn):
+    found = _visible(request, reference)
+    require(request.user, "assettransfer.assess_request", found)
+    criterion = found.offer.criteria.filter(pk=payload.criterion).first()
+    try:
+        if criterion is None:
+            raise services.TransferError(
+                "That criterion was not published for this asset.", "criterion"
+            )
+        services.score_request(
+            actor=request.user,
+            request=found,
+            criterion=criterion,
+            score=payload.score,
+            notes=payload.notes,
+        )
+    except services.TransferError as exc:
+        return _refused(exc)
+    return _request(TransferRequest.objects.get(pk=found.pk))

@@ -98,6 +98,8 @@ def cast(offer, request_, group, other_group, calderdale_officer, calderdale):
         "joint": joint.reference,
         "asset": str(third.pk),
         "group_slug": group.slug,
+        "other_group_slug": other_group.slug,
+        "criterion": str(offer.criteria.first().pk),
     }
 
 
@@ -107,6 +109,13 @@ def _fill(text, values: dict):
     for name, value in values.items():
         text = text.replace("{" + name + "}", value)
     return text
+
+
+def _fill_json(value, values: dict):
+    if isinstance(value, list):
+        return [_fill(v, values) for v in value]
+    filled = _fill(value, values)
+    return int(filled) if value == "{criterion}" else filled
 
 
 def state() -> tuple:
@@ -143,6 +152,18 @@ OPERATIONS = {
         # The leader has asked already (request_): refused with a reason, nothing saved.
         {**_all(403), "anonymous": 401, "leader": 422, "administrator": 422},
     ),
+    "invite": (
+        "post",
+        "/offers/{offer}/joint-bids",
+        {"organisations": ["{group_slug}", "{other_group_slug}"], "invitation": "Together."},
+        {**_all(403), "anonymous": 401, "officer": 201, "administrator": 201},
+    ),
+    "score": (
+        "post",
+        "/requests/{request}/scores",
+        {"criterion": "{criterion}", "score": 3, "notes": "Good plan."},
+        {**API_FOLLOWERS, "anonymous": 401, "leader": 403},
+    ),
     "decide": (
         "post",
         "/requests/{request}/decision",
@@ -162,7 +183,7 @@ def test_every_api_operation_as_every_persona(as_persona, persona, operation, ca
     if body is None:
         response = client.get(url)
     else:
-        payload = {k: _fill(v, cast) for k, v in body.items()}
+        payload = {k: _fill_json(v, cast) for k, v in body.items()}
         response = client.post(url, payload, content_type="application/json")
     assert response.status_code == expected[persona], response.content[:2000]
     if response.status_code >= 400:
