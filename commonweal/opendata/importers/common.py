@@ -92,6 +92,41 @@ def clean_coordinates(lon_raw: Any, lat_raw: Any, columns: tuple[str, str]):
     return values[0], values[1]
 
 
+def fingerprint(text: str) -> int:
+    """63 bits of a stable hash of the text (fits numpy's int64, the same in every process)."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
+
+
+class Fingerprints:
+    """The Crime IDs seen so far in a file, 8 bytes each in a sorted numpy array (a Python
+    set of the texts costs over 100 bytes each, so memory grew with the file). Two IDs
+    sharing a fingerprint (about one chance in 10^7 for a national month) would only give the
+    second a hash key instead of its ID: still unique, and the same at every re-import."""
+
+    MERGE = 4096
+
+    def __init__(self) -> None:
+        self._sorted = np.empty(0, dtype=np.int64)
+        self._recent: set[int] = set()
+
+    def add(self, text: str) -> bool:
+        """Add the text; True if it was not there before."""
+        value = fingerprint(text)
+        if value in self._recent:
+            return False
+        held = self._sorted
+        if held.size:
+            at = held.searchsorted(value)
+            if at < held.size and held[at] == value:
+                return False
+        self._recent.add(value)
+        if len(self._recent) >= self.MERGE:
+            recent = np.fromiter(self._recent, dtype=np.int64, count=len(self._recent))
+            self._sorted = np.union1d(held, recent)
+            self._recent = set()
+        return True
+
+
 class CrimeImporter(Importer):
     """The shared load: keys, our own LSOA for each point, batches, then the aggregates."""
 
@@ -111,13 +146,14 @@ class CrimeImporter(Importer):
 
     def reset_keys(self) -> None:
         """Start counting repeats afresh: at each file (each force's month in an archive)."""
-        self._seen_ids: set[str] = set()
+        self._seen_ids = Fingerprints()
+        # Keyed by the fields' fingerprint, not their text: only rows with no (or a repeated)
+        # Crime ID are counted here.
         self._occurrences: Counter = Counter()
 
     def keyed(self, row: CrimeRow) -> CrimeRow:
         """The Crime ID, or a hash of the row's fields and which repeat of them it is."""
-        if row.crime_id and row.crime_id not in self._seen_ids:
-            self._seen_ids.add(row.crime_id)
+        if row.crime_id and self._seen_ids.add(row.crime_id):
             row.key = row.crime_id
             return row
         fields = "\x1f".join(
@@ -135,8 +171,10 @@ class CrimeImporter(Importer):
                 row.context,
             )
         )
-        self._occurrences[fields] += 1
-        digest = hashlib.sha256(f"{fields}\x1e{self._occurrences[fields]}".encode()).hexdigest()
+        mark = fingerprint(fields)
+        self._occurrences[mark] += 1
+        seen = self._occurrences[mark]
+        digest = hashlib.sha256(f"{fields}\x1e{seen}".encode()).hexdigest()
         row.key = f"h{digest[:63]}"
         return row
 

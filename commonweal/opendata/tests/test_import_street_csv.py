@@ -209,3 +209,13 @@ def test_the_fast_insert_writes_every_column_of_the_model():
 
     columns = {field.column for field in StreetCrime._meta.concrete_fields}
     assert set(INSERTED) == columns - {"id"}
+
+
+def test_the_crime_ids_seen_are_held_compactly_and_exactly():
+    from commonweal.opendata.importers.common import Fingerprints
+
+    seen, texts = Fingerprints(), set()
+    for number in range(3 * Fingerprints.MERGE):
+        text = f"id-{number * 7919 % 5000}"
+        assert seen.add(text) is (text not in texts)
+        texts.add(text)
