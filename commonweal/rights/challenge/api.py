@@ -277,3 +277,67 @@ def decide(
     except services.ChallengeError as exc:
         return _refused(exc)
     return _expression(_visible(request).get(pk=expression.pk))
+
+
+class WindowIn(Schema):
+    opens: dt.date
+    closes: dt.date
+    note: Name = ""
+
+
+class ModificationIn(Schema):
+    proposal: Text = Field(..., description="The modification the council proposes.")
+    grounds: list[GroundIn] = Field(
+        ..., min_length=1, max_length=10, description="The grounds it would otherwise reject on."
+    )
+
+
+@router.post(
+    "/services/{slug}/windows",
+    auth=session_or_token,
+    response={201: ServiceOut, **WRITE_ERRORS},
+    summary="Publish a window for expressions of interest",
+    description="For the council's officers. Expressions of interest in the service may then "
+    "be submitted only within a published window.",
+    url_name="challenge_publish_window",
+    operation_id="challenge_publish_window",
+)
+def publish_window(request: HttpRequest, slug: Slug, payload: WindowIn):
+    service = RelevantService.objects.select_related("authority").filter(slug=slug).first()
+    if service is None:
+        raise Http404("There is no service with that name.")
+    require(request.user, "challenge.manage_services", service.authority)
+    try:
+        services.publish_window(actor=request.user, service=service, **payload.dict())
+    except services.ChallengeError as exc:
+        return _refused(exc)
+    return Status(201, _service(RelevantService.objects.get(pk=service.pk)))
+
+
+@router.post(
+    "/expressions/{reference}/modification",
+    auth=session_or_token,
+    response={200: ExpressionOut, **WRITE_ERRORS},
+    summary="Propose a modification to an expression of interest",
+    description="For the council's officers, only where the council would otherwise reject: "
+    "give the grounds, each with reasons. It takes effect only if the body agrees.",
+    url_name="challenge_propose_modification",
+    operation_id="challenge_propose_modification",
+)
+def propose_modification(
+    request: HttpRequest, reference: Annotated[str, Field(max_length=20)], payload: ModificationIn
+):
+    expression = _visible(request).filter(reference=reference).first()
+    if expression is None:
+        raise Http404("There is no expression of interest with that reference.")
+    require(request.user, "challenge.decide_expression", expression.service)
+    try:
+        services.propose_modification(
+            actor=request.user,
+            expression=expression,
+            proposal=payload.proposal,
+            grounds={g.ground: g.reasons for g in payload.grounds},
+        )
+    except services.ChallengeError as exc:
+        return _refused(exc)
+    return _expression(_visible(request).get(pk=expression.pk))

@@ -165,6 +165,21 @@ OPERATIONS = {
         # Officers and administrators may record one for a group (received on paper).
         {**_all(403), "anonymous": 401, "leader": 201, "officer": 201, "administrator": 201},
     ),
+    "publish window": (
+        "post",
+        "/services/{service}/windows",
+        {"opens": "2027-01-04", "closes": "2027-02-26", "note": "Spring round."},
+        {**_all(403), "anonymous": 401, "officer": 201, "administrator": 201},
+    ),
+    "propose modification": (
+        "post",
+        "/expressions/{expression}/modification",
+        {
+            "proposal": "Run two parks, not five.",
+            "grounds": [{"ground": "inadequate", "reasons": "The finances cover one park."}],
+        },
+        {**API_FOLLOWERS, "anonymous": 401, "leader": 403},
+    ),
     "decide": (
         "post",
         "/expressions/{expression}/decision",
@@ -185,7 +200,7 @@ def test_every_api_operation_as_every_persona(as_persona, persona, operation, ca
     if body is None:
         response = client.get(url)
     else:
-        payload = {k: _fill(v, values) for k, v in body.items()}
+        payload = {k: _fill(v, values) if isinstance(v, str) else v for k, v in body.items()}
         response = client.post(url, payload, content_type="application/json")
     assert response.status_code == expected[persona], response.content[:2000]
     if response.status_code >= 400:
