@@ -43,7 +43,10 @@ class RequestOut(Schema):
 
 class Filters(Schema):
     status: RequestStatus | None = None
-    body: str | None = Field(None, max_length=220, description='A directory slug, or "council".')
+    # PostgreSQL refuses NUL characters in text, so a value holding one is refused here (422).
+    body: str | None = Field(
+        None, max_length=220, pattern=r"^[^\x00]*$", description='A directory slug, or "council".'
+    )
     year: int | None = Field(None, ge=2000, le=2100, description="The year received.")
 
 
