@@ -103,26 +103,35 @@ class Fingerprints:
     sharing a fingerprint (about one chance in 10^7 for a national month) would only give the
     second a hash key instead of its ID: still unique, and the same at every re-import."""
 
-    MERGE = 4096
+    MERGE = 16384
+    # A byte per slot, fixed at 8 MiB: a zero says at once that an ID is new, so the sorted
+    # array is searched only for the few whose slot is taken (about 7% at 550,000 IDs).
+    SLOTS = 1 << 23
 
     def __init__(self) -> None:
         self._sorted = np.empty(0, dtype=np.int64)
         self._recent: set[int] = set()
+        self._slots = bytearray(self.SLOTS)
 
     def add(self, text: str) -> bool:
         """Add the text; True if it was not there before."""
         value = fingerprint(text)
-        if value in self._recent:
-            return False
-        held = self._sorted
-        if held.size:
-            at = held.searchsorted(value)
-            if at < held.size and held[at] == value:
+        slot = value & (self.SLOTS - 1)
+        if self._slots[slot]:
+            if value in self._recent:
                 return False
+            held = self._sorted
+            if held.size:
+                at = held.searchsorted(value)
+                if at < held.size and held[at] == value:
+                    return False
+        else:
+            self._slots[slot] = 1
         self._recent.add(value)
         if len(self._recent) >= self.MERGE:
             recent = np.fromiter(self._recent, dtype=np.int64, count=len(self._recent))
-            self._sorted = np.union1d(held, recent)
+            # Neither part has repeats nor shares a value; a stable sort merges the two runs.
+            self._sorted = np.sort(np.concatenate((self._sorted, recent)), kind="stable")
             self._recent = set()
         return True
 
