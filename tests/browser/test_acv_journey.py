@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from tests.browser.signing_in import sign_in
 from tests.browser.test_places_journey import check_accessibility, open_page
 
 pytestmark = [pytest.mark.browser]
@@ -121,11 +122,7 @@ def visit(browser, site, javascript):
         context, page = open_page(browser, javascript=javascript)
         opened.append(context)
         if who is not None:
-            page.goto(site + "/accounts/sign-in/")
-            page.get_by_label("Email address").fill(who.email)
-            page.get_by_label("Password").fill(PASSWORD)
-            page.get_by_role("button", name="Sign in").click()
-            page.wait_for_load_state()
+            sign_in(page, site, who)
         return page
 
     yield open_as

@@ -11,7 +11,9 @@ events written meanwhile.
 import re
 
 import pytest
+from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
 from tests.browser.test_places_journey import check_accessibility, open_page
 
 pytestmark = [pytest.mark.browser]
@@ -106,15 +108,6 @@ def check(page) -> None:
     check_accessibility(page)
 
 
-def sign_in(page, site: str, who) -> None:
-    page.context.clear_cookies()
-    page.goto(site + "/accounts/sign-in/")
-    page.get_by_label("Email address").fill(who.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-
-
 def vote(page, site, process, who, titles) -> None:
     sign_in(page, site, who)
     page.goto(f"{site}/budgets/{process.slug}/")
@@ -123,21 +116,21 @@ def vote(page, site, process, who, titles) -> None:
     # A mistake first: no postcode and no declaration, so the error summary.
     page.get_by_label(titles[0]).check()
     page.get_by_role("button", name="Cast my vote").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     check(page)
     for title in titles:
         page.get_by_label(title).check()
     page.get_by_role("button", name="Check my choices").click()
-    assert page.get_by_text(re.compile(r"Your choices cost £")).is_visible()
+    expect(page.get_by_text(re.compile(r"Your choices cost £"))).to_be_visible()
     page.get_by_label("Your home postcode").fill(POSTCODE)
     page.get_by_label(re.compile("I confirm that I am 16 or older")).check()
     page.get_by_role("button", name="Cast my vote").click()
-    assert page.get_by_text("Your ballot has been recorded").is_visible()
+    expect(page.get_by_text("Your ballot has been recorded")).to_be_visible()
 
 
 def advance(page, phase: str) -> None:
     page.get_by_role("button", name=f"Move to the {phase} phase").click()
-    assert page.get_by_text(f"now in its {phase} phase").is_visible()
+    expect(page.get_by_text(f"now in its {phase} phase")).to_be_visible()
 
 
 def test_propose_cost_vote_count_and_explain(tab, site, people, process):
@@ -152,12 +145,12 @@ def test_propose_cost_vote_count_and_explain(tab, site, people, process):
     check(page)
     page.get_by_label("Title").fill("Planters on Commercial Street")
     page.get_by_role("button", name="Publish the idea").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     check(page)
     page.get_by_label("Describe the idea").fill("Six planters with seasonal flowers.")
     page.get_by_label("Postcode of the place").fill(POSTCODE)
     page.get_by_role("button", name="Publish the idea").click()
-    assert page.get_by_role("heading", name="Planters on Commercial Street").is_visible()
+    expect(page.get_by_role("heading", name="Planters on Commercial Street")).to_be_visible()
     check(page)
 
     # The officer costs it and opens voting.
@@ -170,7 +163,7 @@ def test_propose_cost_vote_count_and_explain(tab, site, people, process):
     page.get_by_label("Cost (£), if feasible").fill("4500")
     page.get_by_label("Assessment or reason").fill("Feasible on the highway verge.")
     page.get_by_role("button", name="Publish the assessment").click()
-    assert page.get_by_text("£4,500").first.is_visible()
+    expect(page.get_by_text("£4,500").first).to_be_visible()
     page.goto(f"{site}/budgets/{process.slug}/")
     advance(page, "review and costing")
     advance(page, "voting")
@@ -197,7 +190,7 @@ def test_propose_cost_vote_count_and_explain(tab, site, people, process):
     page.goto(f"{site}/budgets/{process.slug}/")
     advance(page, "counting")
     page.get_by_role("button", name="Count the ballots with equalshares-net").click()
-    assert page.get_by_role("heading", name="Results", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Results", level=1)).to_be_visible()
     page.goto(f"{site}/budgets/{process.slug}/")
     advance(page, "results")
 
@@ -206,8 +199,8 @@ def test_propose_cost_vote_count_and_explain(tab, site, people, process):
     page.goto(f"{site}/budgets/{process.slug}/results/")
     check(page)
     row = page.get_by_role("row", name=re.compile("Planters on Commercial Street"))
-    assert row.get_by_text("Funded", exact=True).is_visible()
-    assert row.get_by_text(re.compile("bought in round")).is_visible()
-    assert page.get_by_text(re.compile("Counted with equalshares-net")).is_visible()
-    assert page.get_by_role("heading", name="Compared with greedy counting").is_visible()
-    assert page.get_by_role("link", name=re.compile(r"\(\.pb\)")).is_visible()
+    expect(row.get_by_text("Funded", exact=True)).to_be_visible()
+    expect(row.get_by_text(re.compile("bought in round"))).to_be_visible()
+    expect(page.get_by_text(re.compile("Counted with equalshares-net"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Compared with greedy counting")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"\(\.pb\)"))).to_be_visible()

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from tests.browser.signing_in import sign_in
 from tests.browser.test_places_journey import check_accessibility, open_page
 
 pytestmark = [pytest.mark.browser]
@@ -77,14 +78,6 @@ def test_the_cast_is_in_the_database(cast):
     from commonweal.rights.challenge.models import RelevantService
 
     assert RelevantService.objects.filter(pk=cast["service"].pk).exists()
-
-
-def sign_in(page, site: str, who) -> None:
-    page.goto(site + "/accounts/sign-in/")
-    page.get_by_label("Email address").fill(who.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def sign_out(page) -> None:
