@@ -28,10 +28,28 @@ pattern with a weight (Wrocław 2015: 131 778 voters, 197 patterns).
 """
 
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 
 EPS = 2.0**-52  # twice the unit roundoff: every bound below is generous by that factor
+_NOT_A_CANDIDATE = frozenset([None])
+
+
+def _overlap(flat, owner, support, patterns: int, candidates: int) -> list[set[int]]:
+    """For each project, the projects listed on a ballot with it: each pattern's set of
+    candidates as a row of 64-bit words, OR-ed over the project's supporters."""
+    words = (candidates + 63) // 64
+    rows = np.zeros((patterns, words), dtype=np.uint64)
+    np.bitwise_or.at(
+        rows, (owner, flat // 64), np.left_shift(np.uint64(1), (flat % 64).astype(np.uint64))
+    )
+    out = []
+    for supporters in support:
+        union = np.bitwise_or.reduce(rows[supporters], axis=0)
+        bits = np.unpackbits(union.view(np.uint8), bitorder="little")[:candidates]
+        out.append(set(np.flatnonzero(bits).tolist()))
+    return out
 
 
 class FastEqualshares:
@@ -41,25 +59,17 @@ class FastEqualshares:
         """`ballots`: how many ballots list each tuple of project ids."""
         self.candidates = list(candidates)
         self.utility = utility
-        bit = {project_id: 1 << k for k, project_id in enumerate(self.candidates)}
-        patterns: dict[int, int] = {}  # the set of candidates as a bit mask → ballots
+        number = {project_id: k for k, project_id in enumerate(self.candidates)}.get
+        patterns: dict[frozenset, int] = {}  # the set of candidates listed → ballots
         for projects, count in ballots.items():
-            mask = 0
-            for project_id in projects:
-                mask |= bit.get(project_id, 0)
-            if mask:
-                patterns[mask] = patterns.get(mask, 0) + count
-        masks = [0] * len(self.candidates)  # for each project, every project it shares with
-        flat, owner = [], []
-        for number, mask in enumerate(patterns):
-            rest = mask
-            while rest:
-                k = (rest & -rest).bit_length() - 1
-                rest &= rest - 1
-                masks[k] |= mask
-                flat.append(k)
-                owner.append(number)
-        flat, owner = np.asarray(flat, dtype=np.int64), np.asarray(owner, dtype=np.int64)
+            listed = frozenset(map(number, projects))
+            if None in listed:  # projects that are not candidates (withdrawn, unsupported)
+                listed = listed - _NOT_A_CANDIDATE
+            if listed:
+                patterns[listed] = patterns.get(listed, 0) + count
+        lengths = np.fromiter(map(len, patterns), dtype=np.int64, count=len(patterns))
+        flat = np.fromiter(chain.from_iterable(patterns), dtype=np.int64, count=int(lengths.sum()))
+        owner = np.repeat(np.arange(len(patterns), dtype=np.int64), lengths)
         weights = np.fromiter(patterns.values(), dtype=np.float64, count=len(patterns))
         order = np.argsort(flat, kind="stable")
         bounds = np.searchsorted(flat[order], np.arange(len(self.candidates) + 1))
@@ -76,7 +86,7 @@ class FastEqualshares:
             for k in range(len(self.candidates))
         ]
         # projects sharing a pattern: only those can change when one is bought
-        self.overlap = [{j for j in range(len(self.candidates)) if m >> j & 1} for m in masks]
+        self.overlap = _overlap(flat, owner, self.support, len(patterns), len(self.candidates))
 
     def run(self, share, radius=0.0):
         """The projects bought from `share` (in order), certified for every share within

@@ -24,7 +24,8 @@ def normalise(chain: Sequence[str]) -> tuple[str, ...]:
 class TieBreaker:
     def __init__(self, election: Election, chain: Sequence[str]):
         self.chain = normalise(chain)
-        votes = election.approvals()
+        # Counting every ballot costs more than a small election's whole count: only when asked.
+        votes = election.approvals() if "max-votes" in self.chain else {}
         position = {project_id: i for i, project_id in enumerate(election.projects)}
         costs = {p.id: p.cost for p in election.projects.values()}
         parts = {
