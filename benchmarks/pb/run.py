@@ -69,12 +69,16 @@ def peak_mib() -> float:
     return float("nan")
 
 
-def worker_commonweal(path: Path, rule: str) -> dict:
+def worker_commonweal(path: Path, rule: str, kind: str = "profile") -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commonweal.settings")
     from commonweal.budgets.counting import count, read
 
     wall, cpu = time.perf_counter(), time.process_time()
     election = read(path)
+    if kind == "multiprofile":
+        # where pabutools gets a multiprofile (made while it reads, outside its count),
+        # Commonweal's identical ballots are merged while it reads too
+        election.ballot_counts()
     parse = time.perf_counter() - wall
     wall2, cpu2 = time.perf_counter(), time.process_time()
     result = count(election, rule)
@@ -210,7 +214,7 @@ def main() -> int:
     if args.worker:
         tool, path, rule, kind = args.worker
         if tool == "commonweal":
-            print(json.dumps(worker_commonweal(Path(path), rule)))
+            print(json.dumps(worker_commonweal(Path(path), rule, kind)))
         else:
             print(json.dumps(worker_pabutools(Path(path), rule, kind)))
         return 0
@@ -223,7 +227,7 @@ def main() -> int:
         name, rule, kind = CASES[case]
         path = pabulib_dir() / name
         row = {"file": name, "rule": rule, "kind": kind}
-        row["commonweal"] = run_worker("commonweal", path, rule)
+        row["commonweal"] = run_worker("commonweal", path, rule, kind or "profile")
         if kind and not args.commonweal_only:
             again = reused.get((name, rule, kind))
             if again is None and args.research:

@@ -7,7 +7,6 @@ into `fractions.Fraction`s, never floats.
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import chain
 
 #: Pabulib's cost for a withdrawn project (pb.md §2.3, the checker's SENTINEL_PROJECT_COST).
 WITHDRAWN_COST = Decimal(999_999_999)
@@ -46,6 +45,8 @@ class Election:
     ballots: list[Ballot]
     project_columns: tuple[str, ...] = ("project_id", "cost")
     vote_columns: tuple[str, ...] = ("voter_id", "vote")
+    #: identical ballots merged, made on first use (see `ballot_counts`)
+    _merged: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def budget(self) -> Decimal:
@@ -55,11 +56,25 @@ class Election:
     def vote_type(self) -> str:
         return self.meta["vote_type"]
 
+    def ballot_counts(self) -> Counter:
+        """How many ballots list each tuple of project ids: identical ballots merged (as
+        pabutools' multiprofile does), once per election. The rules never change an election;
+        if its ballots list is changed, the count is made again."""
+        if (
+            self._merged is None
+            or self._merged[0] is not self.ballots
+            or (self._merged[1] != len(self.ballots))
+        ):
+            merged = Counter(ballot.projects for ballot in self.ballots)
+            self._merged = (self.ballots, len(self.ballots), merged)
+        return self._merged[2]
+
     def approvals(self) -> dict[str, int]:
         """How many ballots list each project (any points, any rank)."""
         counts = dict.fromkeys(self.projects, 0)
-        for project_id, n in Counter(chain.from_iterable(b.projects for b in self.ballots)).items():
-            counts[project_id] += n  # an id outside PROJECTS is a KeyError, as it should be
+        for projects, n in self.ballot_counts().items():
+            for project_id in projects:
+                counts[project_id] += n  # an id outside PROJECTS is a KeyError, as it should be
         return counts
 
     def points(self) -> dict[str, Decimal]:

@@ -59,7 +59,7 @@ class Equalshares:
         if utility == "points":
             self._build()
         else:  # one utility per project: the candidates follow from the counts alone
-            ballots = Counter(ballot.projects for ballot in election.ballots)
+            ballots = election.ballot_counts()
             counts = Counter()
             for projects, n in ballots.items():
                 for project_id in projects:
