@@ -74,10 +74,20 @@ class ContractDetail(ContractSummary):
     releases: list[str]
 
 
+#: a NUL character cannot be stored or compared (PostgreSQL refuses it): a 422, not a 500
+NO_NUL = r"^[^\x00]*$"
+
+
 class Filters(Schema):
-    service: str | None = Field(None, max_length=120, description="The service, exactly.")
-    supplier: str | None = Field(None, max_length=220, description="A supplier's directory slug.")
-    area: str | None = Field(None, max_length=32, description="The GSS code of an area served.")
+    service: str | None = Field(
+        None, max_length=120, pattern=NO_NUL, description="The service, exactly."
+    )
+    supplier: str | None = Field(
+        None, max_length=220, pattern=NO_NUL, description="A supplier's directory slug."
+    )
+    area: str | None = Field(
+        None, max_length=32, pattern=NO_NUL, description="The GSS code of an area served."
+    )
     sector: Sector | None = Field(None, description="The sector of a supplier.")
 
 

@@ -157,3 +157,11 @@ def test_api_writes(client, who, contract, supplier):
     else:
         assert codes == (403, 403, 403)
         assert Contract.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["service", "supplier", "area"])
+def test_api_filters_refuse_a_nul_character(client, field):
+    response = client.get("/api/v1/contracts/", {field: "Libraries\x00"})
+    assert response.status_code == 422
+    assert field in response.content.decode()
