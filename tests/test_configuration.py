@@ -84,7 +84,7 @@ def test_a_secret_can_come_from_a_file(monkeypatch, tmp_path):
 # The settings module, through the command an operator runs ----------------------------
 
 
-def commonweal(tmp_path: Path, **variables: str) -> subprocess.CompletedProcess:
+def commonweal(tmp_path: Path, *options: str, **variables: str) -> subprocess.CompletedProcess:
     """`commonweal diffsettings`: it reads the settings and sets Django up, and nothing more."""
     env = {
         name: value
@@ -98,7 +98,7 @@ def commonweal(tmp_path: Path, **variables: str) -> subprocess.CompletedProcess:
         **variables,
     )
     return subprocess.run(
-        [sys.executable, "-m", "commonweal.cli", "diffsettings"],
+        [sys.executable, "-m", "commonweal.cli", "diffsettings", *options],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -134,3 +134,19 @@ def test_good_settings_start(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"SECRET_KEY = '{key}'" in result.stdout
     assert "ALLOWED_HOSTS = ['commonweal.example.org']" in result.stdout
+
+
+def test_a_deployment_sends_email_and_development_prints_it(tmp_path):
+    key = "a-long-random-value-for-this-test-only"
+    deployed = commonweal(tmp_path, "--all", SECRET_KEY=key, EMAIL_HOST="mail.example.org")
+    assert deployed.returncode == 0, deployed.stderr
+    assert "EMAIL_BACKEND = 'django.core.mail.backends.smtp.EmailBackend'" in deployed.stdout
+    assert "EMAIL_HOST = 'mail.example.org'" in deployed.stdout
+    development = commonweal(tmp_path, "--all", DEBUG="1")
+    assert "EMAIL_BACKEND = 'django.core.mail.backends.console.EmailBackend'" in development.stdout
+
+
+def test_a_bad_mail_port_stops_the_command(tmp_path):
+    result = commonweal(tmp_path, DEBUG="1", EMAIL_PORT="smtp")
+    assert result.returncode == 2
+    assert "EMAIL_PORT='smtp' is not a whole number" in result.stderr
