@@ -10,6 +10,7 @@ and exits non-zero if any outcome differs.
     python benchmarks/pb/run.py --save out.json      # keep the raw figures
     python benchmarks/pb/run.py --reuse out.json     # pabutools figures from an earlier run
     python benchmarks/pb/run.py --update-docs        # rewrite the table in docs/benchmarks.md
+    python benchmarks/pb/run.py --report a.json --report b.json   # the table of saved runs
 
 pabutools on Warsaw 2026 with Add1 takes about ten minutes and 12 GB: run the full set on a
 machine with the memory free.
@@ -206,6 +207,12 @@ def main() -> int:
     parser.add_argument(
         "--reuse", type=Path, action="append", help="take pabutools' figures from a saved run"
     )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        action="append",
+        help="print (and with --update-docs write) the table of saved runs, counting nothing",
+    )
     parser.add_argument("--update-docs", action="store_true")
     parser.add_argument(
         "--research", action="store_true", help="use pb.md's pabutools figures where recorded"
@@ -217,6 +224,14 @@ def main() -> int:
             print(json.dumps(worker_commonweal(Path(path), rule, kind)))
         else:
             print(json.dumps(worker_pabutools(Path(path), rule, kind)))
+        return 0
+    if args.report:
+        # each saved case keeps both tools' figures from the one run that measured them
+        rows = [row for saved in args.report for row in json.loads(saved.read_text())]
+        markdown = report(rows)
+        print(markdown)
+        if args.update_docs:
+            update_docs(markdown)
         return 0
     reused = {}
     for saved in args.reuse or []:
