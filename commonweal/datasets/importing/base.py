@@ -119,6 +119,16 @@ class Importer:
     def clean_row(self, raw: dict[str, Any]) -> Any:
         return raw
 
+    def check_file(self, path: Path) -> int | None:
+        """An optional check of the whole file faster than row by row: the number of data
+        rows when every row is valid, or None to check row by row (which then reports each
+        problem with its line). It must accept no file that the row-by-row check rejects."""
+        return None
+
+    def rows_for_load(self, path: Path) -> Iterator[Any]:
+        """A streaming importer's rows for load(), read again once the file is valid."""
+        return (self.clean_row(raw) for _, raw in self.read(path))
+
     def check_rows(self, rows: list[tuple[int, Any]]) -> list[RowProblem]:
         """Whole-file checks after every row is clean (duplicates, coverage)."""
         return []

@@ -53,8 +53,13 @@ def run_import(
         raise ImportFailed(report)
 
     cleaned: list[tuple[int, object]] = []
+    # A whole-file check (columns at a time) answers for a valid file; for any other the
+    # row-by-row check below runs and names each problem's line.
+    checked = importer.check_file(path)
+    if checked is not None:
+        report.rows_read = checked
     try:
-        for line, raw in importer.read(path):
+        for line, raw in importer.read(path) if checked is None else ():
             report.rows_read += 1
             if progress and report.rows_read % 500 == 0:
                 progress(report.rows_read)
@@ -88,7 +93,7 @@ def run_import(
             )
             if importer.streaming:
                 # Every row is valid; read the file again rather than hold it in memory.
-                rows = (importer.clean_row(raw) for _, raw in importer.read(path))
+                rows = importer.rows_for_load(path)
             else:
                 rows = [row for _, row in cleaned]
             importer.load(rows, dataset, report)

@@ -5,26 +5,24 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 from typing import Any
 
 import numpy as np
-from django.db import connection
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from commonweal.datasets.importing import Importer, RowError
+from commonweal.opendata.importers.columns import LAT_RANGE, LON_RANGE, CrimeBlock
+from commonweal.opendata.importers.load import INSERTED, CrimeLoad
 from commonweal.opendata.models import StreetCrime
-from commonweal.places import spatial_cache
-from commonweal.places.models import AreaType
+
+__all__ = ["INSERTED", "LAT_RANGE", "LON_RANGE", "CrimeBlock"]
 
 POLICE = "data.police.uk (the police forces of England, Wales and Northern Ireland)"
 POLICE_ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0."
 )
 BATCH = 2000
-SAMPLE = 5
-# A generous box around England, Wales and Northern Ireland (longitude, latitude).
-LON_RANGE, LAT_RANGE = (-11.0, 3.0), (49.0, 61.0)
-UPDATABLE = ("outcome", "context", "location", "longitude", "latitude", "lsoa_code", "lsoa_name")
 
 
 @dataclass(slots=True)
@@ -113,6 +111,28 @@ class Fingerprints:
         self._recent: set[int] = set()
         self._slots = bytearray(self.SLOTS)
 
+    def add_many(self, values: np.ndarray) -> np.ndarray:
+        """Add fingerprints at once; True where one is new (nor earlier in values)."""
+        self._fold()
+        unique, first = np.unique(values, return_index=True)
+        held = self._sorted
+        fresh = np.ones(unique.size, dtype=bool)
+        if held.size:
+            at = np.minimum(held.searchsorted(unique), held.size - 1)
+            fresh = held[at] != unique
+        new = np.zeros(values.size, dtype=bool)
+        new[first[fresh]] = True
+        np.frombuffer(self._slots, dtype=np.uint8)[unique[fresh] & (self.SLOTS - 1)] = 1
+        self._sorted = np.sort(np.concatenate((held, unique[fresh])), kind="stable")
+        return new
+
+    def _fold(self) -> None:
+        if self._recent:
+            recent = np.fromiter(self._recent, dtype=np.int64, count=len(self._recent))
+            # Neither part has repeats nor shares a value; a stable sort merges the two runs.
+            self._sorted = np.sort(np.concatenate((self._sorted, recent)), kind="stable")
+            self._recent = set()
+
     def add(self, text: str) -> bool:
         """Add the text; True if it was not there before."""
         value = fingerprint(text)
@@ -129,15 +149,41 @@ class Fingerprints:
             self._slots[slot] = 1
         self._recent.add(value)
         if len(self._recent) >= self.MERGE:
-            recent = np.fromiter(self._recent, dtype=np.int64, count=len(self._recent))
-            # Neither part has repeats nor shares a value; a stable sort merges the two runs.
-            self._sorted = np.sort(np.concatenate((self._sorted, recent)), kind="stable")
-            self._recent = set()
+            self._fold()
         return True
 
 
+# Hex digit values (255: not a lower-case hex digit), for Crime IDs' fingerprints.
+_HEX = np.full(256, 255, dtype=np.uint8)
+_HEX[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint8)
+
+
+def id_fingerprints(ids: pa.Array) -> np.ndarray:
+    """A 63-bit fingerprint of each (non-empty) Crime ID. A data.police.uk ID is 64 hex
+    digits of a hash: its first 63 bits serve, read in numpy; others are hashed as texts."""
+    offsets = np.frombuffer(ids.buffers()[1], dtype=np.int32)[
+        ids.offset : ids.offset + len(ids) + 1
+    ]
+    data = np.frombuffer(ids.buffers()[2], dtype=np.uint8)
+    out = np.zeros(len(ids), dtype=np.int64)
+    hexy = np.diff(offsets) == 64
+    rows = np.flatnonzero(hexy)
+    if rows.size:
+        digits = _HEX[data[offsets[rows][:, None] + np.arange(16)]]
+        valid = (digits != 255).all(axis=1)
+        value = np.zeros(rows.size, dtype=np.uint64)
+        for column in range(16):
+            value = (value << np.uint64(4)) | digits[:, column].astype(np.uint64)
+        out[rows[valid]] = (value[valid] >> np.uint64(1)).astype(np.int64)
+        hexy[rows[~valid]] = False
+    others = np.flatnonzero(~hexy)
+    if others.size:
+        out[others] = [fingerprint(text) for text in ids.take(pa.array(others)).to_pylist()]
+    return out
+
+
 class CrimeImporter(Importer):
-    """The shared load: keys, our own LSOA for each point, batches, then the aggregates."""
+    """The shared load: keys, our own LSOA for each point, blocks of rows, the counts."""
 
     publisher = POLICE
     attribution = POLICE_ATTRIBUTION
@@ -151,6 +197,7 @@ class CrimeImporter(Importer):
         # False in the checking pass, True while load() reads the file again: a subclass may
         # then skip building (and keying) rows that the checking pass would throw away.
         self.loading = False
+        self.files = 0
         self.reset_keys()
 
     def reset_keys(self) -> None:
@@ -159,15 +206,15 @@ class CrimeImporter(Importer):
         # Keyed by the fields' fingerprint, not their text: only rows with no (or a repeated)
         # Crime ID are counted here.
         self._occurrences: Counter = Counter()
+        self.files += 1
 
     def keyed(self, row: CrimeRow) -> CrimeRow:
         """The Crime ID, or a hash of the row's fields and which repeat of them it is."""
         if row.crime_id and self._seen_ids.add(row.crime_id):
             row.key = row.crime_id
             return row
-        fields = "\x1f".join(
-            str(value)
-            for value in (
+        row.key = self._hash_key(
+            (
                 row.month.isoformat(),
                 row.crime_id,
                 row.reported_by,
@@ -180,202 +227,100 @@ class CrimeImporter(Importer):
                 row.context,
             )
         )
+        return row
+
+    def _hash_key(self, values: tuple) -> str:
+        fields = "\x1f".join(str(value) for value in values)
         mark = fingerprint(fields)
         self._occurrences[mark] += 1
         seen = self._occurrences[mark]
         digest = hashlib.sha256(f"{fields}\x1e{seen}".encode()).hexdigest()
-        row.key = f"h{digest[:63]}"
-        return row
+        return f"h{digest[:63]}"
+
+    def key_block(self, block: CrimeBlock) -> None:
+        """keyed() for a block's rows at once, giving each the same key, in the same order."""
+        ids = block.texts["crime_id"]
+        has_id = pc.greater(pc.utf8_length(ids), 0).to_numpy(zero_copy_only=False)
+        first = np.zeros(len(block), dtype=bool)
+        with_id = np.flatnonzero(has_id)
+        if with_id.size:
+            first[with_id] = self._seen_ids.add_many(id_fingerprints(ids.take(pa.array(with_id))))
+        keys = ids.to_numpy(zero_copy_only=False)
+        hashed = np.flatnonzero(~first)
+        if hashed.size:
+            picked = pa.array(hashed)
+            texts = {
+                name: block.texts[name].take(picked).to_pylist()
+                for name in ("crime_id", "reported_by", "falls_within", "location",
+                             "lsoa_code", "category", "context")
+            }  # fmt: skip
+            months = [block.months[i].isoformat() for i in block.month_index[hashed]]
+            lons = [None if x != x else x for x in block.lons[hashed].tolist()]
+            lats = [None if x != x else x for x in block.lats[hashed].tolist()]
+            for i, row in enumerate(hashed.tolist()):
+                keys[row] = self._hash_key(
+                    (
+                        months[i],
+                        texts["crime_id"][i],
+                        texts["reported_by"][i],
+                        texts["falls_within"][i],
+                        lons[i],
+                        lats[i],
+                        texts["location"][i],
+                        texts["lsoa_code"][i],
+                        texts["category"][i],
+                        texts["context"][i],
+                    )
+                )
+        block.keys = pa.array(keys, pa.string())
+        block.file = self.files
 
     def load(self, rows, dataset, report) -> None:
         self.loading = True
         try:
-            self._load(rows, dataset, report)
+            with CrimeLoad(dataset, report) as loader:
+                first = None
+                for block in _blocks(rows):
+                    # Only the first file's keys are known unique without asking the database.
+                    first = block.file if first is None else first
+                    loader.add(block, first_file=block.file is not None and block.file == first)
+                loader.finish()
         finally:
             self.loading = False
-
-    def _load(self, rows, dataset, report) -> None:
-        from commonweal.opendata.services.aggregates import rebuild_counts
-
-        layers = spatial_cache.layers(AreaType.LSOA11, AreaType.LSOA21)
-        # A file written with 2021 codes (data.police.uk from 2023) is checked against 2021
-        # boundaries: a row whose code is a 2021 LSOA we hold that 2011 does not have.
-        only_2021 = set(layers[AreaType.LSOA21].pk_for_code) - set(
-            layers[AreaType.LSOA11].pk_for_code
-        )
-        layer = (layers[AreaType.LSOA11], layers[AreaType.LSOA21], only_2021)
-        months: set[date] = set()
-        stats = Counter()
-        disagreements: list[str] = []
-        iterator = iter(rows)
-        while batch := list(islice(iterator, BATCH)):
-            self._load_batch(batch, layer, dataset, report, stats, disagreements)
-            months.update(row.month for row in batch)
-        report.notes.append(
-            f"Rows with no location: {stats['no_location']} (kept, but on no map or area)."
-        )
-        if stats["outside"]:
-            report.notes.append(
-                f"Points outside the boundaries we hold: {stats['outside']} (kept, in no area)."
-            )
-        report.notes.append(
-            f"LSOA codes that differ from our own lookup: {stats['disagree']} of "
-            f"{stats['placed']} points we placed (the police snap points to streets; "
-            "the file's code is theirs, ours is kept beside it)."
-        )
-        if disagreements:
-            report.notes.append("For example: " + "; ".join(disagreements) + ".")
-        if months:
-            cells = rebuild_counts(sorted(months))
-            report.notes.append(
-                f"Area counts rebuilt for {len(months)} month{'s' if len(months) != 1 else ''} "
-                f"({cells} area, month and category counts)."
-            )
-
-    def _load_batch(self, batch, layers, dataset, report, stats, disagreements) -> None:
-        lsoa11, lsoa21, only_2021 = layers
-        lons = np.array([np.nan if r.longitude is None else r.longitude for r in batch])
-        lats = np.array([np.nan if r.latitude is None else r.latitude for r in batch])
-        codes = _lookup(lsoa11, lons, lats)
-        newer = [i for i, row in enumerate(batch) if row.lsoa_code in only_2021]
-        pk_for = [lsoa11.pk_for_code] * len(batch)
-        if newer:
-            codes[newer] = _lookup(lsoa21, lons[newer], lats[newer])
-            for i in newer:
-                pk_for[i] = lsoa21.pk_for_code
-        existing = _existing([r.key for r in batch])
-        create, update = [], []
-        # Each month adapted for the database once per batch, not once per row.
-        adapt = connection.ops.adapt_datefield_value
-        adapted = {month: adapt(month) for month in {row.month for row in batch}}
-        for row, code, pks in zip(batch, codes, pk_for, strict=True):
-            if row.longitude is None:
-                stats["no_location"] += 1
-            elif code is None:
-                stats["outside"] += 1
-            else:
-                stats["placed"] += 1
-                if row.lsoa_code and code != row.lsoa_code:
-                    stats["disagree"] += 1
-                    if len(disagreements) < SAMPLE:
-                        disagreements.append(
-                            f"line {row.line}: the file says {row.lsoa_code}, our boundaries {code}"
-                        )
-            lsoa_id = pks.get(code) if code is not None else None
-            crime = existing.get(row.key)
-            if crime is None:
-                create.append(_values(row, lsoa_id, dataset.pk, adapted))
-                report.created += 1
-                continue
-            values = {name: getattr(row, name) for name in UPDATABLE}
-            if crime.lsoa_id == lsoa_id and all(
-                getattr(crime, name) == value for name, value in values.items()
-            ):
-                report.unchanged += 1
-                continue
-            for name, value in values.items():
-                setattr(crime, name, value)
-            crime.lsoa_id, crime.dataset = lsoa_id, dataset
-            update.append(crime)
-            report.updated += 1
-        _insert(create)
-        StreetCrime.objects.bulk_update(update, [*UPDATABLE, "lsoa", "dataset"], batch_size=500)
 
     def counts(self) -> dict[str, int]:
         return {"Street crimes": StreetCrime.objects.count()}
 
 
-def _existing(keys: list[str]) -> dict[str, StreetCrime]:
-    """The stored crimes with these keys. Asked first as one plain query for the keys alone:
-    on a first import none exist, and building the ORM's 2,000-term IN costs more than the
-    database's own work."""
-    quote = connection.ops.quote_name
-    table, key = quote(StreetCrime._meta.db_table), quote("key")
-    marks = ", ".join(["%s"] * len(keys))
-    with connection.cursor() as cursor:
-        # Only the model's own table name is in the SQL; the keys are parameters.
-        cursor.execute(f"SELECT {key} FROM {table} WHERE {key} IN ({marks})", keys)  # noqa: S608
-        found = [key for (key,) in cursor.fetchall()]
-    if not found:
-        return {}
-    return {crime.key: crime for crime in StreetCrime.objects.filter(key__in=found)}
+def _blocks(rows):
+    """Blocks as they come; rows (CrimeRow) gathered into blocks of BATCH."""
+    batch: list[CrimeRow] = []
+    for item in rows:
+        if isinstance(item, CrimeBlock):
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield _block_of(batch)
+            batch = []
+    if batch:
+        yield _block_of(batch)
 
 
-def _lookup(layer, lons, lats) -> np.ndarray:
-    if layer.index is None:
-        return np.full(len(lons), None, dtype=object)
-    return layer.index.lookup_many(lons, lats)
-
-
-INSERTED = (
-    "dataset_id",
-    "month",
-    "key",
-    "crime_id",
-    "reported_by",
-    "falls_within",
-    "longitude",
-    "latitude",
-    "location",
-    "lsoa_code",
-    "lsoa_name",
-    "lsoa_id",
-    "category",
-    "outcome",
-    "context",
-)
-
-
-def _values(row: CrimeRow, lsoa_id: int | None, dataset_id: int, months: dict) -> tuple:
-    return (
-        dataset_id,
-        months[row.month],
-        row.key,
-        row.crime_id,
-        row.reported_by,
-        row.falls_within,
-        row.longitude,
-        row.latitude,
-        row.location,
-        row.lsoa_code,
-        row.lsoa_name,
-        lsoa_id,
-        row.category,
-        row.outcome,
-        row.context,
+def _block_of(rows: list[CrimeRow]) -> CrimeBlock:
+    months = sorted({row.month for row in rows})
+    number = {month: i for i, month in enumerate(months)}
+    texts = {
+        name: pa.array([getattr(row, name) for row in rows], pa.string())
+        for name in ("crime_id", "reported_by", "falls_within", "location", "lsoa_code",
+                     "lsoa_name", "category", "outcome", "context")
+    }  # fmt: skip
+    return CrimeBlock(
+        lines=np.array([row.line for row in rows], dtype=np.int64),
+        months=months,
+        month_index=np.array([number[row.month] for row in rows], dtype=np.int64),
+        texts=texts,
+        lons=np.array([np.nan if r.longitude is None else r.longitude for r in rows]),
+        lats=np.array([np.nan if r.latitude is None else r.latitude for r in rows]),
+        keys=pa.array([row.key for row in rows], pa.string()),
     )
-
-
-def _insert(values: list[tuple]) -> None:
-    """Multi-row parameterised INSERTs: building a model instance and compiling SQL per row
-    (bulk_create) costs several times the database's own work."""
-    if not values:
-        return
-    quote = connection.ops.quote_name
-    table = quote(StreetCrime._meta.db_table)
-    columns = ", ".join(quote(column) for column in INSERTED)
-    row = f"({', '.join(['%s'] * len(INSERTED))})"
-    if connection.vendor == "postgresql":
-        # COPY is PostgreSQL's bulk path; psycopg would otherwise parse each long INSERT.
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-        ):
-            for item in values:
-                copy.write_row(item)
-        return
-    if connection.vendor == "sqlite":
-        # sqlite3's own executemany loops in C over one prepared statement; Django's wrapper
-        # would rewrite every placeholder of a long multi-row INSERT with a regular expression.
-        marks = f"({', '.join(['?'] * len(INSERTED))})"
-        with connection.cursor() as cursor:
-            # Only the model's own table and column names are in the SQL; values are parameters.
-            cursor.cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {marks}", values)  # noqa: S608
-        return
-    size = max(1, min(500, connection.ops.bulk_batch_size(INSERTED, values)))
-    with connection.cursor() as cursor:
-        for start in range(0, len(values), size):
-            chunk = values[start : start + size]
-            # Only the model's own table and column names are in the SQL; values are parameters.
-            sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(chunk))}"  # noqa: S608
-            cursor.execute(sql, [value for item in chunk for value in item])

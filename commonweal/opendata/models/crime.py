@@ -34,6 +34,9 @@ class StreetCrime(models.Model):
         on_delete=models.SET_NULL,
         related_name="street_crimes",
         help_text="The LSOA our boundaries put the point in.",
+        # The (lsoa, month) index below serves lookups by LSOA alone: a second index would
+        # only slow every import down.
+        db_index=False,
     )
     category = models.CharField(max_length=80)
     outcome = models.CharField(max_length=200, blank=True)

@@ -1,0 +1,167 @@
+"""Street-level CSV read a block of columns at a time (pyarrow), and checked column-wise.
+
+A file that passes every column-wise check is valid, and is loaded from the same blocks;
+one that fails any (or that pyarrow cannot read: a row of the wrong width, bytes that are
+not UTF-8, a value with a line break) is handed back to the row-by-row reader, which names
+each problem's line. The checks here are never looser than clean_row(): where they could
+differ (an unusual month or number), they fail and the row-by-row check decides.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from commonweal.datasets.importing import RowError
+
+# A generous box around England, Wales and Northern Ireland (longitude, latitude).
+LON_RANGE, LAT_RANGE = (-11.0, 3.0), (49.0, 61.0)
+# About 18,000 rows a block: memory is bounded by the block, not the file.
+BLOCK_BYTES = 4 << 20
+# Exactly the characters str.strip() removes, so trimmed values match the row-by-row path.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+LSOA_PATTERN = r"^(?:[EWN]0[01][0-9]{6})?$"
+TEXT_COLUMNS = (
+    "crime_id",
+    "reported_by",
+    "falls_within",
+    "location",
+    "lsoa_code",
+    "lsoa_name",
+    "category",
+    "outcome",
+    "context",
+)
+
+
+class NotColumnar(Exception):
+    """The file needs the row-by-row reader (it has a problem, or something unusual)."""
+
+
+@dataclass
+class CrimeBlock:
+    """Consecutive cleaned rows, by column: texts trimmed, NaN where there is no location."""
+
+    lines: np.ndarray
+    months: list[date]
+    month_index: np.ndarray
+    texts: dict[str, pa.Array]
+    lons: np.ndarray
+    lats: np.ndarray
+    keys: pa.Array | None = None
+    # Which file of the import (each member of an archive is one) the rows came from.
+    file: int | None = None
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def blocks(
+    stream, names: list[str], first_line: int, expected: date | None, clean_month, checking: bool
+) -> Iterator[CrimeBlock]:
+    """The file's rows after its header, block by block; raises NotColumnar. The checking
+    pass checks every column (and keeps only what it checks); the load, once the file is
+    known valid, trims every text and parses the coordinates."""
+    try:
+        reader = pa_csv.open_csv(
+            stream,
+            read_options=pa_csv.ReadOptions(
+                skip_rows=1,
+                column_names=[f"c{i}" for i in range(len(names))],
+                block_size=BLOCK_BYTES,
+            ),
+            parse_options=pa_csv.ParseOptions(ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"c{i}": pa.string() for i in range(len(names))},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        line = first_line
+        for batch in reader:
+            columns = dict(zip(names, batch.columns, strict=True))
+            block = _checked(columns, line, expected, clean_month, checking)
+            line += len(block)
+            yield block
+    except pa.ArrowInvalid as exc:
+        raise NotColumnar(str(exc)) from exc
+
+
+def _trim(column: pa.Array) -> pa.Array:
+    return pc.utf8_trim(column, characters=WHITESPACE)
+
+
+def _checked(columns: dict, line: int, expected, clean_month, checking: bool) -> CrimeBlock:
+    n = len(next(iter(columns.values())))
+    if checking:
+        for column in columns.values():
+            # A line break in a value would put the row-by-row reader's line numbers out.
+            for mark in ("\n", "\r"):
+                if pc.any(pc.match_substring(column, mark)).as_py():
+                    raise NotColumnar("a value holds a line break")
+    wanted = ("lsoa_code", "category") if checking else _SOURCES
+    texts = {name: _trim(columns[_SOURCES[name]]) for name in wanted}
+    month_codes = pc.dictionary_encode(_trim(columns["Month"]))
+    months = []
+    for text in month_codes.dictionary.to_pylist():
+        try:
+            month = clean_month(text, "Month")
+        except RowError:
+            raise NotColumnar("a month is not YYYY-MM") from None
+        if expected is not None and month != expected:
+            raise NotColumnar("mixed months")
+        months.append(month)
+    if checking and not pc.all(pc.match_substring_regex(texts["lsoa_code"], LSOA_PATTERN)).as_py():
+        raise NotColumnar("an LSOA code is not one")
+    if checking and not pc.all(pc.greater(pc.utf8_length(texts["category"]), 0)).as_py():
+        raise NotColumnar("a crime type is missing")
+    lon_text, lat_text = _trim(columns["Longitude"]), _trim(columns["Latitude"])
+    has_lon = pc.greater(pc.utf8_length(lon_text), 0).to_numpy(zero_copy_only=False)
+    has_lat = pc.greater(pc.utf8_length(lat_text), 0).to_numpy(zero_copy_only=False)
+    if (has_lon != has_lat).any():
+        raise NotColumnar("one coordinate without the other")
+    lons, lats = np.full(n, np.nan), np.full(n, np.nan)
+    if has_lon.any():
+        located = pa.array(has_lon)
+        lons[has_lon] = _numbers(pc.filter(lon_text, located), LON_RANGE)
+        lats[has_lon] = _numbers(pc.filter(lat_text, located), LAT_RANGE)
+    return CrimeBlock(
+        lines=np.arange(line, line + n, dtype=np.int64),
+        months=months,
+        month_index=month_codes.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+        texts=texts,
+        lons=lons,
+        lats=lats,
+    )
+
+
+def _numbers(texts: pa.Array, bounds: tuple[float, float]) -> np.ndarray:
+    try:
+        values = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False)
+    except pa.ArrowInvalid:
+        raise NotColumnar("a coordinate is not a number") from None
+    low, high = bounds
+    # NaN fails both comparisons, as the row-by-row check rejects it.
+    if not ((values >= low) & (values <= high)).all():
+        raise NotColumnar("a coordinate is outside the United Kingdom")
+    return values
+
+
+_SOURCES = {
+    "crime_id": "Crime ID",
+    "reported_by": "Reported by",
+    "falls_within": "Falls within",
+    "location": "Location",
+    "lsoa_code": "LSOA code",
+    "lsoa_name": "LSOA name",
+    "category": "Crime type",
+    "outcome": "Last outcome category",
+    "context": "Context",
+}
