@@ -28,17 +28,7 @@ WHITESPACE = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 LSOA_PATTERN = r"^(?:[EWN]0[01][0-9]{6})?$"
-TEXT_COLUMNS = (
-    "crime_id",
-    "reported_by",
-    "falls_within",
-    "location",
-    "lsoa_code",
-    "lsoa_name",
-    "category",
-    "outcome",
-    "context",
-)
+COORDINATES = ("Longitude", "Latitude")
 
 
 class NotColumnar(Exception):
@@ -78,8 +68,14 @@ def blocks(
                 block_size=BLOCK_BYTES,
             ),
             parse_options=pa_csv.ParseOptions(ignore_empty_lines=False),
+            # The coordinates are parsed as the file is read (a blank one is null); the
+            # rest stay texts, never null.
             convert_options=pa_csv.ConvertOptions(
-                column_types={f"c{i}": pa.string() for i in range(len(names))},
+                column_types={
+                    f"c{i}": pa.float64() if name in COORDINATES else pa.string()
+                    for i, name in enumerate(names)
+                },
+                null_values=[""],
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -103,9 +99,8 @@ def _checked(columns: dict, line: int, expected, clean_month, checking: bool) ->
     if checking:
         for column in columns.values():
             # A line break in a value would put the row-by-row reader's line numbers out.
-            for mark in ("\n", "\r"):
-                if pc.any(pc.match_substring(column, mark)).as_py():
-                    raise NotColumnar("a value holds a line break")
+            if pa.types.is_string(column.type) and _has_line_break(column):
+                raise NotColumnar("a value holds a line break")
     wanted = ("lsoa_code", "category") if checking else _SOURCES
     texts = {name: _trim(columns[_SOURCES[name]]) for name in wanted}
     month_codes = pc.dictionary_encode(_trim(columns["Month"]))
@@ -122,16 +117,11 @@ def _checked(columns: dict, line: int, expected, clean_month, checking: bool) ->
         raise NotColumnar("an LSOA code is not one")
     if checking and not pc.all(pc.greater(pc.utf8_length(texts["category"]), 0)).as_py():
         raise NotColumnar("a crime type is missing")
-    lon_text, lat_text = _trim(columns["Longitude"]), _trim(columns["Latitude"])
-    has_lon = pc.greater(pc.utf8_length(lon_text), 0).to_numpy(zero_copy_only=False)
-    has_lat = pc.greater(pc.utf8_length(lat_text), 0).to_numpy(zero_copy_only=False)
-    if (has_lon != has_lat).any():
+    lons, lats = columns["Longitude"], columns["Latitude"]
+    if not pc.equal(lons.is_valid(), lats.is_valid()).to_numpy(zero_copy_only=False).all():
         raise NotColumnar("one coordinate without the other")
-    lons, lats = np.full(n, np.nan), np.full(n, np.nan)
-    if has_lon.any():
-        located = pa.array(has_lon)
-        lons[has_lon] = _numbers(pc.filter(lon_text, located), LON_RANGE)
-        lats[has_lon] = _numbers(pc.filter(lat_text, located), LAT_RANGE)
+    lons = _numbers(lons, LON_RANGE)
+    lats = _numbers(lats, LAT_RANGE)
     return CrimeBlock(
         lines=np.arange(line, line + n, dtype=np.int64),
         months=months,
@@ -142,16 +132,26 @@ def _checked(columns: dict, line: int, expected, clean_month, checking: bool) ->
     )
 
 
-def _numbers(texts: pa.Array, bounds: tuple[float, float]) -> np.ndarray:
-    try:
-        values = pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False)
-    except pa.ArrowInvalid:
-        raise NotColumnar("a coordinate is not a number") from None
+def _numbers(column: pa.Array, bounds: tuple[float, float]) -> np.ndarray:
+    """The coordinates, NaN where there are none; NotColumnar for one out of range."""
+    values = column.to_numpy(zero_copy_only=False)
+    located = values[column.is_valid().to_numpy(zero_copy_only=False)]
     low, high = bounds
-    # NaN fails both comparisons, as the row-by-row check rejects it.
-    if not ((values >= low) & (values <= high)).all():
+    # NaN (a "nan" in the file) fails both comparisons, as the row-by-row check rejects it.
+    if not ((located >= low) & (located <= high)).all():
         raise NotColumnar("a coordinate is outside the United Kingdom")
     return values
+
+
+def _has_line_break(column: pa.Array) -> bool:
+    """Whether any value holds a line break: one pass over the column's bytes."""
+    offsets = np.frombuffer(column.buffers()[1], dtype=np.int32)
+    start, end = offsets[column.offset], offsets[column.offset + len(column)]
+    data = column.buffers()[2]
+    if data is None or end == start:
+        return False
+    text = np.frombuffer(data, dtype=np.uint8)[start:end]
+    return bool(((text == 10) | (text == 13)).any())
 
 
 _SOURCES = {

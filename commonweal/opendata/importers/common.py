@@ -230,7 +230,7 @@ class CrimeImporter(Importer):
         return row
 
     def _hash_key(self, values: tuple) -> str:
-        fields = "\x1f".join(str(value) for value in values)
+        fields = "\x1f".join(map(str, values))
         mark = fingerprint(fields)
         self._occurrences[mark] += 1
         seen = self._occurrences[mark]
