@@ -17,9 +17,15 @@ when the intervals leave no doubt:
 - a payment moves each supporter's error by at most m (min is 1-Lipschitz); a supporter surely
   capped (b + e < t - m) is left with exactly 0.
 
-Any doubt (an exact tie, money exactly equal to a cost) returns None and the caller counts
-exactly. Because the budgets only enter through `e`, the same certificate covers a whole
-range of starting shares: a run from share s with `radius` r proves that every share in
+An exact tie is decided in floats only when every tied project's affordability is known
+exactly: none of its supporters is capped except those with exactly nothing left, so each who
+pays pays cost/W and rho is 1/W (cost/W for approval utilities), W an integer; then the
+tie-breaking order decides, as in the exact engine (Toulouse 2022's Add1 meets such a tie at
+almost every share). Any other doubt (a tie between intervals, money exactly equal to a cost)
+returns None and the caller counts exactly.
+
+Because the budgets only enter through `e`, the same certificate covers a whole range of
+starting shares: a run from share s with `radius` r proves that every share in
 [s - r, s + r] gives the same outcome, which is how the Add1 completion jumps over the
 increments that cannot change anything.
 
@@ -28,6 +34,7 @@ pattern with a weight (Wrocław 2015: 131 778 voters, 197 patterns).
 """
 
 from collections import Counter
+from fractions import Fraction
 from itertools import chain
 
 import numpy as np
@@ -55,9 +62,15 @@ def _overlap(flat, owner, support, patterns: int, candidates: int) -> list[set[i
 class FastEqualshares:
     """Set up once per election and utility (`cost` or `approval`: one utility per project)."""
 
-    def __init__(self, candidates, cost, ballots: Counter, utility):
-        """`ballots`: how many ballots list each tuple of project ids."""
+    def __init__(self, candidates, cost, ballots: Counter, utility, order=None):
+        """`ballots`: how many ballots list each tuple of project ids; `cost`: exact costs;
+        `order`: the candidates in tie-breaking order (for exact ties, see `_tied`)."""
         self.candidates = list(candidates)
+        self.rank = {k: i for i, k in enumerate(self.candidates)}
+        if order is not None:
+            position = {project_id: i for i, project_id in enumerate(order)}
+            self.rank = {k: position[p] for k, p in enumerate(self.candidates)}
+        self.exact_cost = [Fraction(cost[p]) for p in self.candidates]
         self.utility = utility
         number = {project_id: k for k, project_id in enumerate(self.candidates)}.get
         patterns: dict[frozenset, int] = {}  # the set of candidates listed → ballots
@@ -124,17 +137,50 @@ class FastEqualshares:
                     best, best_hi = k, hi
             if best is None:
                 break
-            for k in computed:
-                if k != best and cache[k][0] <= best_hi:
-                    return None  # the intervals overlap: an exact tie or too close
-            self._pay(best, b, e, *cache[best][2:])
+            close = [k for k in computed if k != best and cache[k][0] <= best_hi]
+            if close:  # the intervals overlap: an exact tie or too close to call
+                best = self._tied([best, *close], cache)
+                if best is None:
+                    return None
+            self._pay(best, b, e, *cache[best][2:4])
             remaining.discard(best)
             stale |= self.overlap[best]
             bought.append(self.candidates[best])
         return bought
 
+    def _tied(self, close, cache):
+        """The winner among projects whose intervals overlap, when each one's affordability is
+        known exactly (no supporter capped but those with exactly nothing left: rho = 1/W, or
+        cost/W for approval utilities, W the supporters who pay): the lowest, ties by the
+        tie-breaking order, as the exact engine decides. None when any of them is known only
+        as an interval."""
+        if not all(cache[k][4] for k in close):
+            return None
+        return min(close, key=lambda k: (self._exact_rho(k, cache[k][4]), self.rank[k]))
+
+    def _exact_rho(self, k, paying) -> Fraction:
+        # `paying` is a sum of ballot counts: an integer, held exactly in a float
+        if self.utility == "cost":
+            return Fraction(1, int(paying))
+        return self.exact_cost[k] / int(paying)
+
+    @staticmethod
+    def _paying(total, w, bb, ee, low, c) -> float:
+        """The weight of the supporters who pay when none of them is capped except those with
+        exactly nothing left (each then pays c/W); 0 when that cannot be shown."""
+        if float(low.min()) > c / total * (1 + 1e-9):
+            return total
+        empty = (bb == 0) & (ee == 0)  # paid out for certain: exactly 0 (see `_pay`)
+        if not empty.any():
+            return 0.0
+        paying = total - float(w @ empty)
+        if paying <= 0 or float(low[~empty].min()) <= c / paying * (1 + 1e-9):
+            return 0.0
+        return paying
+
     def _afford(self, k, b, e, before=None):
-        """(rho low, rho high, t, m) for project k, False if surely unaffordable, None if unsure."""
+        """(rho low, rho high, t, m, exact) for project k, False if surely unaffordable, None
+        if unsure; `exact`: the weight W who pay when rho is exactly `_exact_rho(k, W)`, else 0."""
         idx, w, c, total = self.support[k], self.weight[k], self.cost[k], self.total[k]
         bb, ee = b[idx], e[idx]
         n = len(idx)
@@ -145,11 +191,16 @@ class FastEqualshares:
         if money - slack < c:
             return None
         low = bb - ee
-        t = c / total
-        if float(low.min()) > t * (1 + 1e-9):
-            # nobody is capped: f̃(t) = W·t - c exactly, within 2 ulp of c with c's own rounding
-            m = 8 * EPS * c / total + t * EPS
+        paying = self._paying(total, w, bb, ee, low, c)
+        if paying:
+            # nobody is capped but those with exactly nothing left: f̃(t) = W·t - c exactly
+            # for the W who pay, within 2 ulp of c with c's own rounding
+            t = c / paying
+            m = 8 * EPS * c / paying + t * EPS
+            exact = paying
         else:
+            exact = 0
+            t = c / total
             if before is not None and before[2] > t:
                 t = before[2]  # budgets only fall, so the last payment is still from below
             t = self._payment(bb, w, c, t)
@@ -171,8 +222,8 @@ class FastEqualshares:
             else:
                 return None
         if self.utility == "cost":
-            return ((t - m) / c * (1 - 4 * EPS), (t + m) / c * (1 + 4 * EPS), t, m)
-        return ((t - m) * (1 - 4 * EPS), (t + m) * (1 + 4 * EPS), t, m)
+            return ((t - m) / c * (1 - 4 * EPS), (t + m) / c * (1 + 4 * EPS), t, m, exact)
+        return ((t - m) * (1 - 4 * EPS), (t + m) * (1 + 4 * EPS), t, m, exact)
 
     @staticmethod
     def _payment(bb, w, c, t):

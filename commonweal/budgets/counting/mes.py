@@ -82,7 +82,8 @@ class Equalshares:
         self._overlap_sets = None
         self.fast = None
         if utility != "points" and self.candidates:
-            self.fast = FastEqualshares(self.candidates, self.cost, ballots, utility)
+            order = ties.order(self.candidates)
+            self.fast = FastEqualshares(self.candidates, self.cost, ballots, utility, order)
 
     @property
     def overlap(self) -> dict[str, set[str]]:

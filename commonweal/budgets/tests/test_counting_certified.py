@@ -76,8 +76,32 @@ def test_a_certified_radius_covers_every_share_in_it(pabulib_dir, name):
     assert vouched  # the test would prove nothing otherwise
 
 
-def test_exact_ties_are_left_to_the_exact_engine():
-    # 1 and 2 tie exactly (same cost, same supporters): floats cannot vouch for the winner
+def test_exact_ties_are_decided_by_the_tie_breaking_order():
+    # "2" and "10" tie exactly: same cost, the same four supporters, none of them short of
+    # money, so each one's affordability is exactly 1/4 and the floats can vouch for it; the
+    # winner is the first in the tie-breaking order ("10" < "2" as strings), as exactly
+    election = make({"2": 2, "10": 2}, [["2", "10"]] * 4, budget="6")
+    eng = engine(election)
+    fast = eng.certified(Fraction(3, 2))
+    assert fast is not None
+    assert fast.selected == eng.run(Fraction(3, 2)).selected == ["10", "2"]
+
+
+def test_ties_with_supporters_who_have_nothing_left_are_decided_exactly():
+    # Toulouse 2022: from about the 60th Add1 share on, a project whose supporters include
+    # some with exactly nothing left ties exactly with one whose supporters all have money
+    # (both at 1/29, say); the floats used to give up on every such share
+    election = real_election("France_Toulouse_2022.pb")
+    eng = engine(election)
+    start = eng.start_share(election.budget, False)
+    for extra in (100, 700, 1600):
+        fast = eng.certified(start + extra)
+        assert fast is not None
+        assert fast.selected == eng.run(start + extra).selected
+
+
+def test_exact_ties_between_intervals_are_left_to_the_exact_engine():
+    # 1, 2 and 10 tie, and their money is exactly their cost: floats cannot vouch for it
     election = make({"1": 1, "2": 1, "10": 1}, [["1", "2", "10"]] * 3, budget="1")
     eng = engine(election)
     assert eng.certified(Fraction(1, 3)) is None
@@ -129,3 +153,14 @@ def test_budapest_viii_with_add1_counts_in_seconds(pabulib_dir):
     assert result.config["add1_steps"] == 74755
     assert str(result.total_cost) == "149300000"
     assert len(result.selected) == 30
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(elections(), st.sampled_from(["cost", "approval"]), st.integers(0, 6))
+def test_random_elections_certified_equals_exact(election, utility, extra):
+    # small integer costs make exact ties common: whenever the floats vouch, they agree
+    eng = engine(election, utility)
+    share = eng.start_share(election.budget, False) + extra
+    fast = eng.certified(share)
+    if fast is not None:
+        assert fast.selected == eng.run(share).selected
