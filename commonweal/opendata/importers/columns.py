@@ -20,8 +20,9 @@ from commonweal.datasets.importing import RowError
 
 # A generous box around England, Wales and Northern Ireland (longitude, latitude).
 LON_RANGE, LAT_RANGE = (-11.0, 3.0), (49.0, 61.0)
-# About 18,000 rows a block: memory is bounded by the block, not the file.
-BLOCK_BYTES = 4 << 20
+# About 4,600 rows a block. pyarrow reads up to 32 blocks ahead of the parser, so the
+# block size bounds memory: 32 MiB of read-ahead, whatever the file's size.
+BLOCK_BYTES = 1 << 20
 # Exactly the characters str.strip() removes, so trimmed values match the row-by-row path.
 WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
@@ -66,6 +67,8 @@ def blocks(
                 skip_rows=1,
                 column_names=[f"c{i}" for i in range(len(names))],
                 block_size=BLOCK_BYTES,
+                # Parsed on this thread, a block at a time.
+                use_threads=False,
             ),
             parse_options=pa_csv.ParseOptions(ignore_empty_lines=False),
             # The coordinates are parsed as the file is read (a blank one is null); the

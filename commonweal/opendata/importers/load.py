@@ -36,7 +36,7 @@ INSERTED = (
     "context",
 )
 # SQLite's page cache during a load (KiB): fixed, whatever the file's size.
-SQLITE_CACHE_KIB = 64 * 1024
+SQLITE_CACHE_KIB = 32 * 1024
 # Keys asked for at once: within SQLite's and PostgreSQL's limits on parameters.
 ASKED = 5000
 
