@@ -27,7 +27,7 @@ class Project:
         return self.cost == WITHDRAWN_COST
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a city's election has 100,000 ballots or more
 class Ballot:
     voter_id: str
     #: project ids in file order (for ordinal ballots, most preferred first)

@@ -43,9 +43,9 @@ def _number(text: str, line: int, what: str) -> Decimal:
     return value
 
 
-def _rows(text: str):
+def _rows(lines):
     """Yield (line number where the row starts, cells) for every non-blank row."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    reader = csv.reader(lines, delimiter=";")
     start = 1
     while True:
         try:
@@ -78,13 +78,17 @@ def _items(cell: str) -> list[str]:
 
 def read(path: str | Path) -> Election:
     """Read a `.pb` file (UTF-8, with or without a byte-order mark)."""
+    # read as a stream: the file's text is never held whole (Warsaw 2026 is 3 MB)
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return loads(handle.read())
+        return _parse(handle)
 
 
 def loads(text: str) -> Election:
     """Parse the text of a `.pb` file."""
-    text = text.removeprefix("\ufeff")
+    return _parse(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+
+
+def _parse(lines) -> Election:
     meta: dict[str, str] = {}
     meta_lines: dict[str, int] = {}
     projects: dict[str, Project] = {}
@@ -94,7 +98,9 @@ def loads(text: str) -> Election:
     section = None
     expect_header = False
     seen: list[str] = []
-    for line, row in _rows(text):
+    # one string object for each value repeated on many ballots (a project id, "internet")
+    shared: dict[str, str] = {}
+    for line, row in _rows(lines):
         first = row[0].strip().lower()
         if first in SECTIONS and len(_trim(row)) == 1:
             if first in seen:
@@ -137,7 +143,9 @@ def loads(text: str) -> Election:
                 raise PabulibError(line, f"project {project_id!r} has a negative cost")
             projects[project_id] = Project(project_id, cost, record)
         else:
-            ballots.append(_ballot(meta["vote_type"], headers["votes"], row, line, projects))
+            ballots.append(
+                _ballot(meta["vote_type"], headers["votes"], row, line, projects, shared)
+            )
             if ballots[-1].voter_id in voters:
                 raise PabulibError(line, f"voter {ballots[-1].voter_id!r} voted twice")
             voters.add(ballots[-1].voter_id)
@@ -184,15 +192,17 @@ def _check_counts(meta, meta_lines, projects, ballots) -> None:
             raise PabulibError(meta_lines[key], f"{key} is {meta[key]} but the file has {found}")
 
 
-def _ballot(vote_type, header, row, line, projects) -> Ballot:
+def _ballot(vote_type, header, row, line, projects, shared) -> Ballot:
     record = _record(header, row, line)
     voter_id = record["voter_id"].strip()
     if not voter_id:
         raise PabulibError(line, "a vote without a voter_id")
     chosen = _items(record["vote"])
-    for project_id in chosen:
-        if project_id not in projects:
+    for position, project_id in enumerate(chosen):
+        project = projects.get(project_id)
+        if project is None:
             raise PabulibError(line, f"vote for unknown project {project_id!r}")
+        chosen[position] = project.id
     if len(set(chosen)) != len(chosen):
         raise PabulibError(line, "a project appears twice in one vote")
     if vote_type == "choose-1" and len(chosen) > 1:
@@ -206,7 +216,11 @@ def _ballot(vote_type, header, row, line, projects) -> Ballot:
             raise PabulibError(line, "negative points in a cumulative vote")
     elif vote_type in POINTS_TYPES:
         raise PabulibError(line, f"a {vote_type} vote without points")
-    others = {k: v for k, v in record.items() if k not in ("voter_id", "vote", "points")}
+    others = {
+        k: shared.setdefault(v, v)
+        for k, v in record.items()
+        if k not in ("voter_id", "vote", "points")
+    }
     return Ballot(voter_id, tuple(chosen), points, others)
 
 
