@@ -9,7 +9,7 @@ Two files, both data.police.uk street-level CSV:
 
 Commonweal's time is one `run_import(PoliceStreetCrime(), path, commit=True)`: parse and
 validate every row, read the file again, place each point in its LSOA (the 34,753 LSOA 2011
-boundaries of England and Wales are loaded first, untimed), store every row and rebuild the
+boundaries of England and Wales are loaded first, untimed), store every row and write the
 per-area monthly counts. DuckDB's is `SELECT "LSOA code", "Crime type", count(*) FROM
 read_csv(...) GROUP BY ALL`, fetched. Each runs in its own subprocess, so its peak memory
 (VmHWM, reset before each phase) is its own.
