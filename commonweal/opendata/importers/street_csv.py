@@ -74,7 +74,8 @@ class PoliceStreetCrime(CrimeImporter):
         try:
             for block in self._blocks(path, keyed=False):
                 rows += len(block)
-        except NotColumnar:
+        except (NotColumnar, RowError, OSError, EOFError, ValueError, csv.Error, pa.ArrowException):
+            # The row-by-row check reads the file again and reports what is wrong with it.
             return None
         self._columnar = rows > 0
         return rows if rows else None

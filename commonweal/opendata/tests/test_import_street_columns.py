@@ -177,6 +177,16 @@ def test_a_value_holding_a_line_break_is_read_row_by_row(calderdale, calderdale_
     assert StreetCrime.objects.filter(location="On or near\nOgden Lane").count() == 1
 
 
+def test_a_file_named_for_no_month_is_a_file_problem(calderdale, calderdale_2018, tmp_path):
+    path = tmp_path / "2018-13-west-yorkshire-street.csv"
+    path.write_bytes(calderdale_2018.read_bytes())
+    with pytest.raises(ImportFailed) as failed:
+        _import(path)
+    (problem,) = failed.value.report.problems
+    assert problem.line is None and "not a month" in problem.reason
+    assert not StreetCrime.objects.exists()
+
+
 def test_fingerprints_added_at_once_agree_with_one_at_a_time():
     generator = np.random.default_rng(7)
     values = generator.integers(0, 3000, size=20_000, dtype=np.int64)
