@@ -33,9 +33,9 @@ $(UV):
 	$(PYTHON) -m venv $(BOOTSTRAP)
 	$(BOOTSTRAP)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-assets: commonweal/static/vendor/govuk/govuk-frontend.min.css
+assets: commonweal/static/vendor/govuk/commonweal-govuk.min.css
 
-commonweal/static/vendor/govuk/govuk-frontend.min.css: package.json package-lock.json scripts/copy-govuk-assets.mjs
+commonweal/static/vendor/govuk/commonweal-govuk.min.css: package.json package-lock.json scripts/copy-govuk-assets.mjs frontend/commonweal.scss
 	npm ci --no-audit --no-fund --loglevel=error
 	npm run --silent build
 
