@@ -12,6 +12,9 @@ from commonweal.core.testing import PASSWORD
 
 
 def sign_in(page, site: str, who, *, password: str = PASSWORD) -> None:
+    # Let the last page's own requests finish first: a late response to one of them renews
+    # the previous person's CSRF cookie, which would then no longer match the sign-in form.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     page.goto(site + "/accounts/sign-in/")
     page.get_by_label("Email address").fill(who.email)
