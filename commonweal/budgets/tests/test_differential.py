@@ -15,7 +15,8 @@ Veszprém 2025, Budapest VIII 2023 (about 84 000 steps), Vallejo 2019, Kraków 2
 2022, the Warsaw districts and the larger files took pabutools longer and was not compared.
 
 Plus randomised small approval elections (hypothesis), written with our writer and read
-with pabutools' reader, for greedy and MES with and without Add1.
+with pabutools' reader, for greedy and MES with and without Add1. Every file, every preset:
+against pabutools' recorded outcomes in test_recorded_pabutools_outcomes.py.
 """
 
 from functools import lru_cache
