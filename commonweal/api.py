@@ -4,6 +4,7 @@ Every error has one shape: {"error": {"code": ..., "message": ..., "details": [.
 """
 
 from importlib import import_module
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.core.signals import got_request_exception
@@ -11,6 +12,7 @@ from django.http import Http404
 from django.utils.log import log_response
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic import StringConstraints
 
 from commonweal.core import registry
 
@@ -42,6 +44,21 @@ class ErrorResponse(Schema):
     """The one shape every error takes; declare it for each error status an operation returns."""
 
     error: ErrorBody
+
+
+# The refusals operations declare: 401/403 for who may not, 404 for what they may not see,
+# 422 for a request we cannot accept, and 400 (writes) for a body that is not JSON at all.
+AUTH_ERRORS = {401: ErrorResponse, 403: ErrorResponse}
+LOOKUP_ERRORS = {404: ErrorResponse, 422: ErrorResponse}
+WRITE_ERRORS = {400: ErrorResponse, **AUTH_ERRORS, **LOOKUP_ERRORS}
+
+# PostgreSQL can neither store nor compare a NUL character: text that holds one is a 422.
+NO_NUL = r"^[^\x00]*$"
+
+
+def PlainText(max_length: int):
+    """A string of at most `max_length` characters with no NUL character."""
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL)]
 
 
 def error_body(code: str, message: str, details: list | None = None) -> dict:

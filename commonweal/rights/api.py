@@ -2,21 +2,20 @@
 to bid's register (public) and cases (officers)."""
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
-from pydantic import StringConstraints
 
-from commonweal.api import ErrorResponse
+from commonweal.api import ErrorResponse, PlainText
 from commonweal.core.permissions import require
 from commonweal.rights import timeline
 from commonweal.rights.calendar import BodyKind
 
 router = Router(tags=["Community rights"])
 
-RequestText = Annotated[str, StringConstraints(max_length=80, pattern=r"^[^\x00]*$")]
+RequestText = PlainText(80)
 
 
 class TimelineQuery(Schema):

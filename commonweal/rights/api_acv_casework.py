@@ -11,7 +11,7 @@ from ninja.responses import Status
 from pydantic import StringConstraints
 
 from commonweal.accounts.api_auth import session_or_token
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import WRITE_ERRORS, PlainText, error_body
 from commonweal.core.permissions import can, require
 from commonweal.directory.models import Organisation
 from commonweal.rights import presenters, services
@@ -21,16 +21,8 @@ from commonweal.rights.services import NominationRefused, RightsError
 from commonweal.rights.services._common import today
 from commonweal.rights.services.eligibility import body_kind_for
 
-WRITE_ERRORS = {
-    400: ErrorResponse,
-    401: ErrorResponse,
-    403: ErrorResponse,
-    404: ErrorResponse,
-    422: ErrorResponse,
-}
-# No NUL characters: PostgreSQL cannot store them in text.
-Line = Annotated[str, StringConstraints(max_length=300, pattern=r"^[^\x00]*$")]
-Text = Annotated[str, StringConstraints(max_length=10_000, pattern=r"^[^\x00]*$")]
+Line = PlainText(300)
+Text = PlainText(10_000)
 Slug = Annotated[str, StringConstraints(max_length=220, pattern=r"^[-a-zA-Z0-9_]*$")]
 Reference = Annotated[str, Field(max_length=20)]
 
@@ -71,7 +63,7 @@ class AcvBidderRequestIn(Schema):
         description="Your group's slug: the group asks to bid. Leave out to record one "
         "received on paper (officers), with group_name and body_kind.",
     )
-    group_name: Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")] = ""
+    group_name: PlainText(200) = ""
     body_kind: Annotated[str, StringConstraints(max_length=45)] = ""
     received_on: dt.date | None = Field(None, description="Default: today.")
     received_by_council: bool = True

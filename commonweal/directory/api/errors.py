@@ -3,15 +3,9 @@
 from django.http import Http404, HttpRequest
 from ninja import Status
 
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import AUTH_ERRORS, LOOKUP_ERRORS, WRITE_ERRORS, error_body  # noqa: F401 (re-exported)
 from commonweal.directory.models import Organisation
 from commonweal.directory.services import DirectoryError, DirectoryInvalid
-
-AUTH_ERRORS = {401: ErrorResponse, 403: ErrorResponse}
-# 404 for an organisation the person may not see; 422 for a request we cannot accept.
-LOOKUP_ERRORS = {404: ErrorResponse, 422: ErrorResponse}
-# 400: a body that is not JSON at all.
-WRITE_ERRORS = {400: ErrorResponse, **AUTH_ERRORS, **LOOKUP_ERRORS}
 
 # The services name some fields differently from the request bodies.
 BODY_FIELDS = {"areas": "area_codes", "tags": "interest_tags"}

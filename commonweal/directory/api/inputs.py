@@ -10,11 +10,10 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict, StringConstraints
 
+from commonweal.api import NO_NUL
 from commonweal.directory.models import LegalForm, OrganisationKind
 from commonweal.places.api.schemas import CODE_PATTERN
 
-# PostgreSQL refuses NUL characters in text, so no text may hold one.
-NO_NUL = r"^[^\x00]*$"
 TAG_PATTERN = r"^[-a-z0-9]{1,60}$"
 
 

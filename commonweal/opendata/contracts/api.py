@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from commonweal.accounts.api_auth import session_or_token
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import LOOKUP_ERRORS, NO_NUL, WRITE_ERRORS, error_body
 from commonweal.core.pagination import PageParams, page_of, paginate
 from commonweal.core.permissions import require
 from commonweal.directory.models import Organisation
@@ -21,8 +21,6 @@ from commonweal.places.models import Area
 
 router = Router(tags=["Contracts"])
 
-LOOKUP_ERRORS = {404: ErrorResponse, 422: ErrorResponse}
-WRITE_ERRORS = {400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, **LOOKUP_ERRORS}
 OCID = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,119}$", description="The OCID.")]
 
 
@@ -72,10 +70,6 @@ class ContractDetail(ContractSummary):
     areas_served: list[str]
     amendments: list[Amendment]
     releases: list[str]
-
-
-#: a NUL character cannot be stored or compared (PostgreSQL refuses it): a 422, not a 500
-NO_NUL = r"^[^\x00]*$"
 
 
 class Filters(Schema):

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from commonweal.accounts.api_auth import session_or_token
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import LOOKUP_ERRORS, NO_NUL, WRITE_ERRORS, error_body
 from commonweal.core.pagination import PageParams, page_of, paginate
 from commonweal.core.permissions import require
 from commonweal.datasets.models import DataSet
@@ -17,9 +17,6 @@ from commonweal.opendata.datarequests.models import Status as RequestStatus
 from commonweal.places.models import Area
 
 router = Router(tags=["Right to data requests"])
-
-LOOKUP_ERRORS = {404: ErrorResponse, 422: ErrorResponse}
-WRITE_ERRORS = {400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, **LOOKUP_ERRORS}
 
 
 class RequestOut(Schema):
@@ -45,7 +42,7 @@ class Filters(Schema):
     status: RequestStatus | None = None
     # PostgreSQL refuses NUL characters in text, so a value holding one is refused here (422).
     body: str | None = Field(
-        None, max_length=220, pattern=r"^[^\x00]*$", description='A directory slug, or "council".'
+        None, max_length=220, pattern=NO_NUL, description='A directory slug, or "council".'
     )
     year: int | None = Field(None, ge=2000, le=2100, description="The year received.")
 

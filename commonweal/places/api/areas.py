@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Path, Query, Router, Schema
 
-from commonweal.api import ErrorResponse
+from commonweal.api import NO_NUL, ErrorResponse
 from commonweal.core.pagination import PageParams, page_of, paginate
 from commonweal.places import services
 from commonweal.places.api import present
@@ -53,7 +53,7 @@ class AreaFilters(Schema):
     q: str | None = Field(
         None,
         max_length=100,
-        pattern=r"^[^\x00]*$",
+        pattern=NO_NUL,
         description="Only areas whose name contains this text, or with this code.",
         examples=["Brighouse"],
     )

@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
 from commonweal.accounts.api_auth import session_or_token
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import WRITE_ERRORS, ErrorResponse, PlainText, error_body
 from commonweal.core.permissions import require
 from commonweal.directory.models import Organisation
 from commonweal.rights.challenge import services
@@ -18,10 +18,8 @@ from commonweal.rights.challenge.services._common import today
 
 router = Router(tags=["Right to challenge"])
 
-AUTH_ERRORS = {401: ErrorResponse, 403: ErrorResponse}
-WRITE_ERRORS = {400: ErrorResponse, **AUTH_ERRORS, 404: ErrorResponse, 422: ErrorResponse}
-Text = Annotated[str, StringConstraints(max_length=10000, pattern=r"^[^\x00]*$")]
-Name = Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]
+Text = PlainText(10000)
+Name = PlainText(200)
 Slug = Annotated[str, StringConstraints(max_length=220, pattern=r"^[-a-zA-Z0-9_]+$")]
 Ground = Literal[
     "non_compliant",

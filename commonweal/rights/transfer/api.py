@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
 from commonweal.accounts.api_auth import session_or_token
-from commonweal.api import ErrorResponse, error_body
+from commonweal.api import WRITE_ERRORS, ErrorResponse, PlainText, error_body
 from commonweal.core.permissions import require
 from commonweal.directory.models import Organisation
 from commonweal.places.models import Area, AreaType
@@ -19,14 +19,7 @@ from commonweal.rights.transfer.models import LandAsset, TransferOffer, Transfer
 
 router = Router(tags=["Community asset transfer"])
 
-WRITE_ERRORS = {
-    400: ErrorResponse,
-    401: ErrorResponse,
-    403: ErrorResponse,
-    404: ErrorResponse,
-    422: ErrorResponse,
-}
-Text = Annotated[str, StringConstraints(max_length=10000, pattern=r"^[^\x00]*$")]
+Text = PlainText(10000)
 Slug = Annotated[str, StringConstraints(max_length=220, pattern=r"^[-a-zA-Z0-9_]+$")]
 Code = Annotated[str, StringConstraints(max_length=9, pattern=r"^[A-Za-z][0-9]{8}$")]
 Reference = Annotated[str, StringConstraints(max_length=20, pattern=r"^[-A-Za-z0-9]+$")]

@@ -4,13 +4,13 @@ from django.http import HttpRequest
 from ninja import Router, Status
 
 from commonweal.accounts.api_auth import session_or_token
+from commonweal.api import WRITE_ERRORS
 from commonweal.core.permissions import require
 from commonweal.directory.models import Organisation
 from commonweal.opendata.feedback import services
 from commonweal.opendata.feedback.api import present
 from commonweal.opendata.feedback.api.reports import refused
 from commonweal.opendata.feedback.api.schemas import (
-    WRITE_ERRORS,
     CatalogueOut,
     LeagueOut,
     ProviderIn,

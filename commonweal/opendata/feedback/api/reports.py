@@ -4,15 +4,13 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router, Status
 
 from commonweal.accounts.api_auth import session_or_token
-from commonweal.api import error_body
+from commonweal.api import LOOKUP_ERRORS, WRITE_ERRORS, error_body
 from commonweal.core.pagination import PageParams, page_of, paginate
 from commonweal.core.permissions import require
 from commonweal.directory.models import Organisation
 from commonweal.opendata.feedback import services
 from commonweal.opendata.feedback.api import present
 from commonweal.opendata.feedback.api.schemas import (
-    LOOKUP_ERRORS,
-    WRITE_ERRORS,
     CollectIn,
     ReportFilters,
     ReportId,

@@ -6,22 +6,13 @@ from typing import Annotated, Literal
 from ninja import Field, Path, Schema
 from pydantic import StringConstraints
 
-from commonweal.api import ErrorResponse
+from commonweal.api import PlainText as Text
 from commonweal.opendata.feedback.models import ReportKind
 from commonweal.places.api.schemas import CODE_PATTERN
 
-NO_NUL = r"^[^\x00]*$"
 SLUG = r"^[-a-zA-Z0-9_]{1,220}$"
 
-AUTH_ERRORS = {401: ErrorResponse, 403: ErrorResponse}
-LOOKUP_ERRORS = {404: ErrorResponse, 422: ErrorResponse}
-WRITE_ERRORS = {400: ErrorResponse, **AUTH_ERRORS, **LOOKUP_ERRORS}
-
 ReportId = Annotated[int, Path(ge=1, le=2_147_483_647, description="The report's number.")]
-
-
-def Text(max_length: int):
-    return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL)]
 
 
 class ReportFilters(Schema):
