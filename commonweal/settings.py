@@ -181,6 +181,8 @@ COMMONWEAL_SHARED_DATA = Path(
     env_str("COMMONWEAL_SHARED_DATA", str(BASE_DIR.parent / "shared" / "data"))
 )
 COMMONWEAL_CACHE_DIR = Path(env_str("COMMONWEAL_CACHE_DIR", str(VAR_DIR / "cache")))
+# Street crimes, a Parquet file a month (ADR 0019): keep it with the database's backups.
+COMMONWEAL_CRIME_STORE = Path(env_str("COMMONWEAL_CRIME_STORE", str(VAR_DIR / "crime")))
 COMMONWEAL_SITE_NAME = env_str("COMMONWEAL_SITE_NAME", "Commonweal")
 # The borough this installation serves first (its home page and demo).
 COMMONWEAL_HOME_AUTHORITY = env_str("COMMONWEAL_HOME_AUTHORITY", "E08000033")

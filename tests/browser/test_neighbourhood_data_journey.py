@@ -33,7 +33,7 @@ def data(django_db_setup, django_db_blocker):
     from commonweal.core.models import AuditEvent
     from commonweal.datasets.importing import get_importer, run_import
     from commonweal.datasets.models import DataSet
-    from commonweal.opendata.models import CrimeCount, Payment, ServiceArea, StreetCrime, Supplier
+    from commonweal.opendata.models import CrimeCount, CrimeMonth, Payment, ServiceArea, Supplier
     from commonweal.opendata.spending.services import record_service_places
     from commonweal.places.models import Area, AreaType, Postcode
 
@@ -56,7 +56,7 @@ def data(django_db_setup, django_db_blocker):
             Supplier.objects.all().delete()
             ServiceArea.objects.all().delete()
             CrimeCount.objects.all().delete()
-            StreetCrime.objects.all().delete()
+            CrimeMonth.objects.all().delete()
             DataSet.objects.filter(pk__in=datasets).delete()
             AuditEvent.objects.filter(id__gt=last_event).delete()
 
@@ -64,9 +64,9 @@ def data(django_db_setup, django_db_blocker):
 # pytest-django creates the test database only for a session with a test marked django_db.
 @pytest.mark.django_db
 def test_the_files_are_in_the_database(data):
-    from commonweal.opendata.models import Payment, StreetCrime
+    from commonweal.opendata.models import CrimeMonth, Payment
 
-    assert StreetCrime.objects.count() == 2559
+    assert CrimeMonth.objects.get().rows == 2559
     assert Payment.objects.count() == 1837 + 971
 
 

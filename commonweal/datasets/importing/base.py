@@ -129,6 +129,10 @@ class Importer:
         """A streaming importer's rows for load(), read again once the file is valid."""
         return (self.clean_row(raw) for _, raw in self.read(path))
 
+    def discard(self) -> None:
+        """Called when the import did not commit (a dry run, a failure): remove anything
+        it wrote outside the database's transaction."""
+
     def check_rows(self, rows: list[tuple[int, Any]]) -> list[RowProblem]:
         """Whole-file checks after every row is clean (duplicates, coverage)."""
         return []

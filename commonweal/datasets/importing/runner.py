@@ -52,6 +52,15 @@ def run_import(
         report.problems.append(RowProblem(None, "", f"there is no file at {path}"))
         raise ImportFailed(report)
 
+    try:
+        return _run(importer, path, report, commit, actor, actor_label, source_url, progress)
+    finally:
+        if not report.committed:
+            # A dry run, or an import that failed: what it wrote outside the database goes.
+            importer.discard()
+
+
+def _run(importer, path, report, commit, actor, actor_label, source_url, progress):
     cleaned: list[tuple[int, object]] = []
     # A whole-file check (columns at a time) answers for a valid file; for any other the
     # row-by-row check below runs and names each problem's line.

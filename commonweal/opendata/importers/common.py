@@ -2,7 +2,6 @@
 
 import hashlib
 import math
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,17 +11,19 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from commonweal.datasets.importing import Importer, RowError
-from commonweal.opendata.importers.columns import LAT_RANGE, LON_RANGE, CrimeBlock
-from commonweal.opendata.importers.load import INSERTED, CrimeLoad
-from commonweal.opendata.models import StreetCrime
+from commonweal.opendata.importers.columns import LAT_RANGE, LON_RANGE, CrimeBlock, text_lengths
+from commonweal.opendata.importers.keys import Fingerprints, fingerprint, id_fingerprints
+from commonweal.opendata.importers.load import CrimeLoad
+from commonweal.opendata.models import CrimeMonth
 
-__all__ = ["INSERTED", "LAT_RANGE", "LON_RANGE", "CrimeBlock"]
+__all__ = ["LAT_RANGE", "LON_RANGE", "CrimeBlock", "Fingerprints", "fingerprint", "id_fingerprints"]
 
 POLICE = "data.police.uk (the police forces of England, Wales and Northern Ireland)"
 POLICE_ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0."
 )
 BATCH = 2000
+_SEPARATOR = pa.scalar("\x1f")
 
 
 @dataclass(slots=True)
@@ -41,6 +42,8 @@ class CrimeRow:
     outcome: str
     context: str
     key: str = ""
+    # Which file of the import (each member of an archive is one) the row came from.
+    file: int = 0
 
 
 _MONTHS: dict[str, date] = {}
@@ -90,98 +93,6 @@ def clean_coordinates(lon_raw: Any, lat_raw: Any, columns: tuple[str, str]):
     return values[0], values[1]
 
 
-def fingerprint(text: str) -> int:
-    """63 bits of a stable hash of the text (fits numpy's int64, the same in every process)."""
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 1
-
-
-class Fingerprints:
-    """The Crime IDs seen so far in a file, 8 bytes each in a sorted numpy array (a Python
-    set of the texts costs over 100 bytes each, so memory grew with the file). Two IDs
-    sharing a fingerprint (about one chance in 10^7 for a national month) would only give the
-    second a hash key instead of its ID: still unique, and the same at every re-import."""
-
-    MERGE = 16384
-    # A byte per slot, fixed at 8 MiB: a zero says at once that an ID is new, so the sorted
-    # array is searched only for the few whose slot is taken (about 7% at 550,000 IDs).
-    SLOTS = 1 << 23
-
-    def __init__(self) -> None:
-        self._sorted = np.empty(0, dtype=np.int64)
-        self._recent: set[int] = set()
-        self._slots = bytearray(self.SLOTS)
-
-    def add_many(self, values: np.ndarray) -> np.ndarray:
-        """Add fingerprints at once; True where one is new (nor earlier in values)."""
-        self._fold()
-        unique, first = np.unique(values, return_index=True)
-        held = self._sorted
-        fresh = np.ones(unique.size, dtype=bool)
-        if held.size:
-            at = np.minimum(held.searchsorted(unique), held.size - 1)
-            fresh = held[at] != unique
-        new = np.zeros(values.size, dtype=bool)
-        new[first[fresh]] = True
-        np.frombuffer(self._slots, dtype=np.uint8)[unique[fresh] & (self.SLOTS - 1)] = 1
-        self._sorted = np.sort(np.concatenate((held, unique[fresh])), kind="stable")
-        return new
-
-    def _fold(self) -> None:
-        if self._recent:
-            recent = np.fromiter(self._recent, dtype=np.int64, count=len(self._recent))
-            # Neither part has repeats nor shares a value; a stable sort merges the two runs.
-            self._sorted = np.sort(np.concatenate((self._sorted, recent)), kind="stable")
-            self._recent = set()
-
-    def add(self, text: str) -> bool:
-        """Add the text; True if it was not there before."""
-        value = fingerprint(text)
-        slot = value & (self.SLOTS - 1)
-        if self._slots[slot]:
-            if value in self._recent:
-                return False
-            held = self._sorted
-            if held.size:
-                at = held.searchsorted(value)
-                if at < held.size and held[at] == value:
-                    return False
-        else:
-            self._slots[slot] = 1
-        self._recent.add(value)
-        if len(self._recent) >= self.MERGE:
-            self._fold()
-        return True
-
-
-# Hex digit values (255: not a lower-case hex digit), for Crime IDs' fingerprints.
-_HEX = np.full(256, 255, dtype=np.uint8)
-_HEX[np.frombuffer(b"0123456789abcdef", dtype=np.uint8)] = np.arange(16, dtype=np.uint8)
-
-
-def id_fingerprints(ids: pa.Array) -> np.ndarray:
-    """A 63-bit fingerprint of each (non-empty) Crime ID. A data.police.uk ID is 64 hex
-    digits of a hash: its first 63 bits serve, read in numpy; others are hashed as texts."""
-    offsets = np.frombuffer(ids.buffers()[1], dtype=np.int32)[
-        ids.offset : ids.offset + len(ids) + 1
-    ]
-    data = np.frombuffer(ids.buffers()[2], dtype=np.uint8)
-    out = np.zeros(len(ids), dtype=np.int64)
-    hexy = np.diff(offsets) == 64
-    rows = np.flatnonzero(hexy)
-    if rows.size:
-        digits = _HEX[data[offsets[rows][:, None] + np.arange(16)]]
-        valid = (digits != 255).all(axis=1)
-        value = np.zeros(rows.size, dtype=np.uint64)
-        for column in range(16):
-            value = (value << np.uint64(4)) | digits[:, column].astype(np.uint64)
-        out[rows[valid]] = (value[valid] >> np.uint64(1)).astype(np.int64)
-        hexy[rows[~valid]] = False
-    others = np.flatnonzero(~hexy)
-    if others.size:
-        out[others] = [fingerprint(text) for text in ids.take(pa.array(others)).to_pylist()]
-    return out
-
-
 class CrimeImporter(Importer):
     """The shared load: keys, our own LSOA for each point, blocks of rows, the counts."""
 
@@ -198,6 +109,10 @@ class CrimeImporter(Importer):
         # then skip building (and keying) rows that the checking pass would throw away.
         self.loading = False
         self.files = 0
+        # The load check_file() made of a file it found valid column by column (if any),
+        # and the one load() made otherwise: what discard() removes.
+        self._prepared = None
+        self._loader = None
         self.reset_keys()
 
     def reset_keys(self) -> None:
@@ -205,11 +120,12 @@ class CrimeImporter(Importer):
         self._seen_ids = Fingerprints()
         # Keyed by the fields' fingerprint, not their text: only rows with no (or a repeated)
         # Crime ID are counted here.
-        self._occurrences: Counter = Counter()
+        self._occurrences: dict[int, int] = {}
         self.files += 1
 
     def keyed(self, row: CrimeRow) -> CrimeRow:
         """The Crime ID, or a hash of the row's fields and which repeat of them it is."""
+        row.file = self.files
         if row.crime_id and self._seen_ids.add(row.crime_id):
             row.key = row.crime_id
             return row
@@ -230,75 +146,101 @@ class CrimeImporter(Importer):
         return row
 
     def _hash_key(self, values: tuple) -> str:
-        fields = "\x1f".join(map(str, values))
-        mark = fingerprint(fields)
-        self._occurrences[mark] += 1
-        seen = self._occurrences[mark]
-        digest = hashlib.sha256(f"{fields}\x1e{seen}".encode()).hexdigest()
-        return f"h{digest[:63]}"
+        return self._hashed("\x1f".join(map(str, values)))
+
+    def _hashed(self, fields: str) -> str:
+        # Which repeat of these fields in the file this is: counted by Python's own hash of
+        # them, never stored, so its per-process seed does not matter.
+        mark = hash(fields)
+        seen = self._occurrences[mark] = self._occurrences.get(mark, 0) + 1
+        return "h" + hashlib.sha256(f"{fields}\x1e{seen}".encode()).hexdigest()[:63]
 
     def key_block(self, block: CrimeBlock) -> None:
         """keyed() for a block's rows at once, giving each the same key, in the same order."""
         ids = block.texts["crime_id"]
-        has_id = pc.greater(pc.utf8_length(ids), 0).to_numpy(zero_copy_only=False)
+        has_id = text_lengths(ids) > 0
         first = np.zeros(len(block), dtype=bool)
         with_id = np.flatnonzero(has_id)
         if with_id.size:
             first[with_id] = self._seen_ids.add_many(id_fingerprints(ids.take(pa.array(with_id))))
-        keys = ids.to_numpy(zero_copy_only=False)
         hashed = np.flatnonzero(~first)
-        if hashed.size:
-            picked = pa.array(hashed)
-            texts = {
-                name: block.texts[name].take(picked).to_pylist()
-                for name in ("crime_id", "reported_by", "falls_within", "location",
-                             "lsoa_code", "category", "context")
-            }  # fmt: skip
-            months = [block.months[i].isoformat() for i in block.month_index[hashed]]
-            lons = [None if x != x else x for x in block.lons[hashed].tolist()]
-            lats = [None if x != x else x for x in block.lats[hashed].tolist()]
-            for i, row in enumerate(hashed.tolist()):
-                keys[row] = self._hash_key(
-                    (
-                        months[i],
-                        texts["crime_id"][i],
-                        texts["reported_by"][i],
-                        texts["falls_within"][i],
-                        lons[i],
-                        lats[i],
-                        texts["location"][i],
-                        texts["lsoa_code"][i],
-                        texts["category"][i],
-                        texts["context"][i],
-                    )
-                )
-        block.keys = pa.array(keys, pa.string())
+        if not hashed.size:
+            block.keys, block.file = ids, self.files
+            return
+        picked = pa.array(hashed)
+        months = pa.array([month.isoformat() for month in block.months], pa.string())
+        parts = [
+            months.take(pa.array(block.month_index[hashed])),
+            *(
+                block.texts[name].take(picked)
+                for name in ("crime_id", "reported_by", "falls_within")
+            ),
+            _float_texts(block.lons[hashed]),
+            _float_texts(block.lats[hashed]),
+            *(
+                block.texts[name].take(picked)
+                for name in ("location", "lsoa_code", "category", "context")
+            ),
+        ]
+        # The same text as keyed() joins (str() of each value), a block's rows at once.
+        joined = pc.binary_join_element_wise(*parts, _SEPARATOR).to_pylist()
+        occurrences, sha256 = self._occurrences, hashlib.sha256
+        keys = []
+        for fields in joined:
+            # As _hashed(), inline: this runs for every row without a Crime ID.
+            mark = hash(fields)
+            seen = occurrences[mark] = occurrences.get(mark, 0) + 1
+            keys.append("h" + sha256(f"{fields}\x1e{seen}".encode()).hexdigest()[:63])
+        keys = pa.array(keys, pa.string())
+        mask = np.zeros(len(block), dtype=bool)
+        mask[hashed] = True
+        block.keys = pc.replace_with_mask(ids, pa.array(mask), keys)
         block.file = self.files
 
     def load(self, rows, dataset, report) -> None:
+        if isinstance(rows, CrimeLoad):
+            # Checked and loaded in one pass already (check_file): only the database is left.
+            rows.finish(dataset, report)
+            return
         self.loading = True
+        loader = self._loader = CrimeLoad()
         try:
-            with CrimeLoad(dataset, report) as loader:
-                first = None
-                for block in _blocks(rows):
-                    # Only the first file's keys are known unique without asking the database.
-                    first = block.file if first is None else first
-                    loader.add(block, first_file=block.file is not None and block.file == first)
-                loader.finish()
+            for block in _blocks(rows):
+                loader.add(block)
+        except BaseException:
+            loader.discard()
+            raise
         finally:
             self.loading = False
+        loader.finish(dataset, report)
+
+    def discard(self) -> None:
+        for loader in (self._prepared, self._loader):
+            if loader is not None:
+                loader.discard()
 
     def counts(self) -> dict[str, int]:
-        return {"Street crimes": StreetCrime.objects.count()}
+        return {"Street crimes": sum(CrimeMonth.objects.values_list("rows", flat=True))}
+
+
+def _float_texts(values: np.ndarray) -> pa.Array:
+    """str() of each coordinate ("None" for none), as keyed() joins them."""
+    texts = list(map(repr, values.tolist()))
+    for row in np.flatnonzero(np.isnan(values)).tolist():
+        texts[row] = "None"
+    return pa.array(texts, pa.string())
 
 
 def _blocks(rows):
-    """Blocks as they come; rows (CrimeRow) gathered into blocks of BATCH."""
+    """Blocks as they come; rows (CrimeRow) gathered into blocks of BATCH, each of one file."""
     batch: list[CrimeRow] = []
     for item in rows:
         if isinstance(item, CrimeBlock):
             yield item
             continue
+        if batch and item.file != batch[0].file:
+            yield _block_of(batch)
+            batch = []
         batch.append(item)
         if len(batch) >= BATCH:
             yield _block_of(batch)
@@ -323,4 +265,5 @@ def _block_of(rows: list[CrimeRow]) -> CrimeBlock:
         lons=np.array([np.nan if r.longitude is None else r.longitude for r in rows]),
         lats=np.array([np.nan if r.latitude is None else r.latitude for r in rows]),
         keys=pa.array([row.key for row in rows], pa.string()),
+        file=rows[0].file,
     )

@@ -1,51 +1,93 @@
-"""The crime load, a block of rows at a time: place each point, store new rows, update
-changed ones, and count the rows of a month no stored crime has yet."""
+"""The crime load, a block of rows at a time: place each point, sort each row into new,
+changed or already stored, write new and changed rows to the month's next file, and
+count the rows of a month nothing was stored for yet. finish() makes the database agree:
+the catalogue names each month's new file, and the per-area counts are written.
 
-import io
+Blocks may come before the import's transaction (a file checked column-wise is loaded in
+the same pass) or inside it (rows checked one by one): nothing in the database changes
+until finish(), which runs inside it.
+"""
+
+import zlib
 from collections import Counter
 from datetime import date
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
-from django.db import connection
 
+from commonweal.datasets.importing import RowError
+from commonweal.opendata import crime_store
 from commonweal.opendata.importers.columns import CrimeBlock
-from commonweal.opendata.models import StreetCrime
+from commonweal.opendata.importers.keys import fingerprint, id_fingerprints
+from commonweal.opendata.models import CrimeMonth
 from commonweal.opendata.services import aggregates
 from commonweal.places.models import AreaType
 
 SAMPLE = 5
-UPDATABLE = ("outcome", "context", "location", "longitude", "latitude", "lsoa_code", "lsoa_name")
-INSERTED = (
-    "dataset_id",
-    "month",
-    "key",
-    "crime_id",
-    "reported_by",
-    "falls_within",
-    "longitude",
-    "latitude",
-    "location",
-    "lsoa_code",
-    "lsoa_name",
-    "lsoa_id",
-    "category",
-    "outcome",
-    "context",
-)
-# SQLite's page cache during a load (KiB): fixed, whatever the file's size.
-SQLITE_CACHE_KIB = 32 * 1024
-# Keys asked for at once: within SQLite's and PostgreSQL's limits on parameters.
-ASKED = 5000
+# The values a later publication of a crime may change: a change to any makes it updated.
+UPDATABLE = ("outcome", "context", "location", "lsoa_code", "lsoa_name")
+TEXTS = ("crime_id", "reported_by", "falls_within", "location", "lsoa_code", "lsoa_name",
+         "category", "outcome", "context")  # fmt: skip
+_MIX = np.uint64(0x100000001B3)
+_NULL_TEXT = pa.scalar(None, pa.string())
+
+
+class MonthLoad:
+    """What one import does to one month: the stored rows' fingerprints and digests (8
+    bytes each, sorted), the rows it adds, and the stored rows they replace. A month with
+    nothing stored needs no digests at all: every row of it is new."""
+
+    def __init__(self, month: date):
+        self.month = month
+        record = CrimeMonth.objects.filter(month=month).first()
+        self.base = record.file_name if record else None
+        self.fresh = record is None
+        self.stored = np.empty(0, dtype=np.int64)
+        self.digests = np.empty(0, dtype=np.int64)
+        if record is not None:
+            fingerprints, digests = _stored_digests(crime_store.file_for(record))
+            order = np.argsort(fingerprints, kind="stable")
+            self.stored = fingerprints[order]
+            self.digests = digests[order]
+        self.additions = crime_store.MonthFile(month)
+        self.replaced: list[np.ndarray] = []
+        # Only when a second file of the import brings rows for the month are its keys
+        # compared with the first file's (each file's keys are unique within it).
+        self.first_file: int | None = None
+        self.added: list[np.ndarray] = []
+
+    def sort_rows(self, fingerprints: np.ndarray, digests: np.ndarray | None):
+        """(created, updated, unchanged) masks, against the month as stored."""
+        if not self.stored.size:
+            created = np.ones(fingerprints.size, dtype=bool)
+            return created, ~created, ~created
+        at = np.minimum(self.stored.searchsorted(fingerprints), self.stored.size - 1)
+        found = self.stored[at] == fingerprints
+        same = found & (self.digests[at] == digests)
+        return ~found, found & ~same, same
+
+    def repeats(self, file: int | None, fingerprints: np.ndarray) -> np.ndarray:
+        """Rows whose key an earlier file of this import already brought for the month."""
+        if self.first_file is None:
+            self.first_file = file
+        repeated = np.zeros(fingerprints.size, dtype=bool)
+        if file != self.first_file and self.added:
+            earlier = np.sort(np.concatenate(self.added))
+            at = np.minimum(earlier.searchsorted(fingerprints), earlier.size - 1)
+            repeated = earlier[at] == fingerprints
+        self.added.append(fingerprints[~repeated])
+        return repeated
+
+    def discard(self) -> None:
+        self.additions.discard()
 
 
 class CrimeLoad:
-    """One import's load: blocks in, then finish() writes the counts and the report's notes."""
+    """One import's load: add() blocks, then finish() inside the import's transaction."""
 
-    def __init__(self, dataset, report):
-        self.dataset, self.report = dataset, report
+    def __init__(self):
+        crime_store.sweep()
         self.indexed = aggregates.indexed_layers()
         codes = {
             area_type: set(layer.pk_for_code) for area_type, (layer, _) in self.indexed.items()
@@ -59,53 +101,73 @@ class CrimeLoad:
         self.area_codes = {
             area_type: np.array([*layer.index.keys, None], dtype=object)
             for area_type, (layer, _) in self.indexed.items()
+            if area_type in (AreaType.LSOA11, AreaType.LSOA21)
         }
-        self.fresh: dict[date, bool] = {}
-        self.rebuild: set[date] = set()
-        self.cells: Counter = Counter()
+        self._area_hashes: dict | None = None
+        self.months: dict[date, MonthLoad] = {}
+        self.counted: dict[date, aggregates.PointCounts] = {}
         self.stats: Counter = Counter()
         self.disagreements: list[str] = []
-        # With no crimes stored, the first file's keys (unique within a file) need no asking.
-        self.empty_at_start = not StreetCrime.objects.exists()
+        # New versions of months written by finish(): removed again if the import does not
+        # commit.
+        self.written: list[crime_store.MonthFile] = []
 
-    def __enter__(self):
-        if connection.vendor == "sqlite":
-            # Rows go in across the key's and the LSOA's indexes at random places: with
-            # SQLite's default 2 MiB page cache most inserts read a page back first.
-            with connection.cursor() as cursor:
-                cursor.execute("PRAGMA cache_size")
-                self._cache_size = cursor.fetchone()[0]
-                cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                cursor.execute(f"PRAGMA cache_size = {int(self._cache_size)}")
-
-    def add(self, block: CrimeBlock, first_file: bool) -> None:
-        for month in block.months:
-            if month not in self.fresh:
-                self.fresh[month] = not StreetCrime.objects.filter(month=month).exists()
+    def add(self, block: CrimeBlock) -> None:
         where = aggregates.positions(self.indexed, block.lons, block.lats)
-        lsoa_ids, ours = self._placed(block, where)
-        keys = block.keys
-        existing = {} if self.empty_at_start and first_file else _existing(keys)
-        created = np.ones(len(block), dtype=bool)
-        if existing:
-            created = ~pc.is_in(keys, value_set=pa.array(list(existing), pa.string())).to_numpy(
-                zero_copy_only=False
+        # Only rows of a month already stored are compared with what is stored.
+        fresh = all(self._month(month).fresh for month in block.months)
+        ours, area_hash = self._placed(block, where, hashed=not fresh)
+        fingerprints = id_fingerprints(block.keys)
+        digests = None if fresh else _digests(block.texts, block.lons, block.lats, area_hash)
+        self._notes(block, ours)
+        for number, month in enumerate(block.months):
+            load = self._month(month)
+            rows = (
+                np.arange(len(block))
+                if len(block.months) == 1
+                else np.flatnonzero(block.month_index == number)
             )
-            self._update(block, np.flatnonzero(~created), existing, lsoa_ids)
-        self.report.created += int(created.sum())
-        self._count(block, where, created)
-        self._notes(block, lsoa_ids, ours)
-        _insert(block, created, lsoa_ids, self.dataset.pk)
+            created, updated, unchanged = load.sort_rows(
+                fingerprints[rows], None if digests is None else digests[rows]
+            )
+            # A crime an earlier file of this import gave is kept as that file gave it.
+            repeated = load.repeats(block.file, fingerprints[rows]) & (created | updated)
+            created &= ~repeated
+            updated &= ~repeated
+            self.stats["created"] += int(created.sum())
+            self.stats["updated"] += int(updated.sum())
+            self.stats["unchanged"] += int(unchanged.sum())
+            self.stats["repeated"] += int(repeated.sum())
+            if updated.any():
+                load.replaced.append(fingerprints[rows[updated]])
+            kept = rows[created | updated]
+            if kept.size:
+                load.additions.write(_batch(block, kept, fingerprints, ours))
+            if load.fresh:
+                counted = rows[created & ~np.isnan(block.lons[rows])]
+                self._count(block, month, where, counted)
 
-    def _placed(self, block: CrimeBlock, where: dict):
-        """Our LSOA's pk for each row (-1 for none), and its code."""
-        lsoa_ids = np.full(len(block), -1, dtype=np.int64)
+    @property
+    def area_hashes(self) -> dict:
+        """A hash of each LSOA's code, for digests (made only when a month needs them)."""
+        if self._area_hashes is None:
+            self._area_hashes = {
+                area_type: np.array([fingerprint(code) for code in codes[:-1]], np.uint64)
+                for area_type, codes in self.area_codes.items()
+            }
+        return self._area_hashes
+
+    def _month(self, month: date) -> MonthLoad:
+        load = self.months.get(month)
+        if load is None:
+            load = self.months[month] = MonthLoad(month)
+        return load
+
+    def _placed(self, block: CrimeBlock, where: dict, hashed: bool):
+        """Our LSOA's code for each row (None for none), and (if hashed) a hash of it (0
+        for none)."""
         ours = np.full(len(block), None, dtype=object)
+        hashes = np.zeros(len(block), dtype=np.uint64)
         newer = np.zeros(len(block), dtype=bool)
         if len(self.only_2021):
             newer = pc.is_in(block.texts["lsoa_code"], value_set=self.only_2021).to_numpy(
@@ -116,13 +178,14 @@ class CrimeLoad:
                 continue
             position = where[area_type]
             hit = rows & (position >= 0)
-            lsoa_ids[hit] = self.indexed[area_type][1][position[hit]]
             ours[hit] = self.area_codes[area_type][position[hit]]
-        return lsoa_ids, ours
+            if hashed:
+                hashes[hit] = self.area_hashes[area_type][position[hit]]
+        return ours, hashes
 
-    def _notes(self, block: CrimeBlock, lsoa_ids: np.ndarray, ours: np.ndarray) -> None:
+    def _notes(self, block: CrimeBlock, ours: np.ndarray) -> None:
         located = ~np.isnan(block.lons)
-        placed = lsoa_ids >= 0
+        placed = ours != None  # noqa: E711 (element-wise, in numpy)
         self.stats["no_location"] += int((~located).sum())
         self.stats["outside"] += int((located & ~placed).sum())
         self.stats["placed"] += int(placed.sum())
@@ -134,50 +197,86 @@ class CrimeLoad:
                 f"line {block.lines[i]}: the file says {theirs[i]}, our boundaries {ours[i]}"
             )
 
-    def _count(self, block: CrimeBlock, where: dict, created: np.ndarray) -> None:
-        counted = created & ~np.isnan(block.lons)
-        encoded = pc.dictionary_encode(block.texts["category"])
+    def _count(self, block: CrimeBlock, month: date, where: dict, rows: np.ndarray) -> None:
+        if not rows.size:
+            return
+        encoded = pc.dictionary_encode(block.texts["category"].take(pa.array(rows)))
         categories = (
             encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
             encoded.dictionary.to_pylist(),
         )
-        for number, month in enumerate(block.months):
-            if not self.fresh[month]:
-                continue
-            rows = counted & (block.month_index == number)
-            if rows.any():
-                masked = {t: np.where(rows, p, -1) for t, p in where.items()}
-                aggregates.add_points(self.cells, month, self.indexed, masked, categories)
+        picked = {area_type: position[rows] for area_type, position in where.items()}
+        counts = self.counted.get(month)
+        if counts is None:
+            counts = self.counted[month] = aggregates.PointCounts(month, self.indexed)
+        counts.add(picked, categories)
 
-    def _update(self, block, rows: np.ndarray, existing: dict, lsoa_ids: np.ndarray) -> None:
-        texts = {name: block.texts[name].take(rows).to_pylist() for name in UPDATABLE[:3]}
-        texts |= {name: block.texts[name].take(rows).to_pylist() for name in UPDATABLE[5:]}
-        keys = block.keys.take(rows).to_pylist()
-        changed = []
-        for i, row in enumerate(rows.tolist()):
-            pk, month, stored = existing[keys[i]]
-            lon, lat = block.lons[row], block.lats[row]
-            values = {
-                "outcome": texts["outcome"][i],
-                "context": texts["context"][i],
-                "location": texts["location"][i],
-                "longitude": None if lon != lon else float(lon),
-                "latitude": None if lat != lat else float(lat),
-                "lsoa_code": texts["lsoa_code"][i],
-                "lsoa_name": texts["lsoa_name"][i],
-                "lsoa_id": int(lsoa_ids[row]) if lsoa_ids[row] >= 0 else None,
-            }
-            if tuple(values.values()) == stored:
-                self.report.unchanged += 1
-                continue
-            changed.append(StreetCrime(pk=pk, dataset_id=self.dataset.pk, **values))
-            # Its month's counts are rebuilt from the stored rows (the point may have moved).
-            self.rebuild.add(month)
-            self.report.updated += 1
-        StreetCrime.objects.bulk_update(changed, [*UPDATABLE, "lsoa", "dataset"], batch_size=500)
+    def discard(self) -> None:
+        """Remove what was written for an import that will not finish."""
+        for load in self.months.values():
+            load.discard()
+        for version in self.written:
+            version.discard()
 
-    def finish(self) -> None:
-        report, stats = self.report, self.stats
+    def finish(self, dataset, report) -> None:
+        """Inside the import's transaction: point each month at its new file, write the
+        counts, and tell the report what happened."""
+        try:
+            self._finish(dataset, report)
+        except BaseException:
+            self.discard()
+            raise
+
+    def _finish(self, dataset, report) -> None:
+        stats = self.stats
+        report.created += stats["created"]
+        report.updated += stats["updated"]
+        report.unchanged += stats["unchanged"]
+        written, touched = 0, 0
+        for month in sorted(self.months):
+            load = self.months[month]
+            record = CrimeMonth.objects.select_for_update().filter(month=month).first()
+            if (record.file_name if record else None) != load.base:
+                raise RowError(
+                    "",
+                    f"another import changed the street crimes of {month:%Y-%m} while this "
+                    "file was being checked: import it again",
+                )
+            if not load.additions.rows:
+                load.discard()
+                continue
+            touched += 1
+            written += self._replace(load, record, dataset)
+        self._report_notes(report, touched, written)
+
+    def _replace(self, load: MonthLoad, record: CrimeMonth | None, dataset) -> int:
+        load.additions.close()
+        old = crime_store.file_for(record) if record else None
+        if old is None:
+            final = load.additions
+        else:
+            removed = np.sort(np.concatenate(load.replaced)) if load.replaced else np.empty(0)
+            final = crime_store.merged(
+                load.month, old, removed.astype(np.int64), load.additions.path
+            )
+            load.additions.discard()
+            self.written.append(final)
+        located = crime_store.read_file(final.path, ["longitude"])["longitude"]
+        if record is None:
+            record = CrimeMonth(month=load.month)
+        record.file_name, record.rows = final.name, final.rows
+        record.located = len(located) - located.null_count
+        record.save()
+        record.datasets.add(dataset)
+        crime_store.replace_on_commit(old)
+        if load.fresh:
+            counted = self.counted.get(load.month)
+            cells = counted.cells() if counted else Counter()
+            return aggregates.write_counts(load.month, cells)
+        return aggregates.rebuild_counts([load.month])
+
+    def _report_notes(self, report, touched: int, written: int) -> None:
+        stats = self.stats
         report.notes.append(
             f"Rows with no location: {stats['no_location']} (kept, but on no map or area)."
         )
@@ -192,101 +291,90 @@ class CrimeLoad:
         )
         if self.disagreements:
             report.notes.append("For example: " + "; ".join(self.disagreements) + ".")
-        months = sorted(self.fresh)
-        if not months:
-            return
-        written = 0
-        for month in months:
-            if self.fresh[month] and month not in self.rebuild:
-                cells = Counter({k: v for k, v in self.cells.items() if k[0] == month})
-                written += aggregates.write_counts(month, cells)
-            else:
-                written += aggregates.rebuild_counts([month])
-        report.notes.append(
-            f"Area counts rebuilt for {len(months)} month{'s' if len(months) != 1 else ''} "
-            f"({written} area, month and category counts)."
-        )
-
-
-def _existing(keys: pa.Array) -> dict[str, tuple]:
-    """key -> (pk, month, the stored updatable values and lsoa_id) for the stored keys."""
-    quote = connection.ops.quote_name
-    table = quote(StreetCrime._meta.db_table)
-    names = ", ".join(quote(name) for name in ("key", "id", "month", *UPDATABLE, "lsoa_id"))
-    found = {}
-    values = keys.to_pylist()
-    with connection.cursor() as cursor:
-        for start in range(0, len(values), ASKED):
-            asked = values[start : start + ASKED]
-            marks = ", ".join(["%s"] * len(asked))
-            # Only the model's own table and column names are in the SQL; keys are parameters.
-            cursor.execute(
-                f"SELECT {names} FROM {table} WHERE {quote('key')} IN ({marks})",  # noqa: S608
-                asked,
+        if stats["repeated"]:
+            report.notes.append(
+                f"Rows repeating a crime an earlier file of this import gave: "
+                f"{stats['repeated']} (the first was kept)."
             )
-            for key, pk, month, *stored in cursor.fetchall():
-                month = date.fromisoformat(month) if isinstance(month, str) else month
-                found[key] = (pk, month, tuple(stored))
-    return found
+        if touched:
+            report.notes.append(
+                f"Area counts rebuilt for {touched} month{'s' if touched != 1 else ''} "
+                f"({written} area, month and category counts)."
+            )
 
 
-def _insert(block: CrimeBlock, created: np.ndarray, lsoa_ids: np.ndarray, dataset_id) -> None:
-    """New rows in one statement a block: COPY of CSV written by pyarrow on PostgreSQL,
-    sqlite3's own executemany elsewhere (building model instances cost several times the
-    database's own work)."""
-    if not created.any():
-        return
-    rows = np.flatnonzero(created)
+def _digests(texts: dict, lons: np.ndarray, lats: np.ndarray, area_hash: np.ndarray):
+    """A 63-bit hash of each row's changeable values (and the LSOA we put it in): equal
+    digests, the same row. Each distinct text is hashed once."""
+    digest = np.full(len(lons), 0x84222325CBF29CE4, dtype=np.uint64)
+    parts = [_text_hashes(texts[name]) for name in UPDATABLE]
+    parts += [_coordinate_bits(lons), _coordinate_bits(lats), area_hash]
+    for part in parts:
+        digest = (digest ^ part) * _MIX
+        digest ^= digest >> np.uint64(29)
+    return (digest >> np.uint64(1)).astype(np.int64)
+
+
+def _text_hashes(column: pa.Array) -> np.ndarray:
+    """64 bits of two CRC-32s of each text: stable, and a tenth of a cryptographic hash's
+    cost (a change check, not a key)."""
+    encoded = pc.dictionary_encode(column)
+    labels = np.array(
+        [
+            (zlib.crc32(text) << 32) | zlib.crc32(text, 0x5BD1E995)
+            for text in encoded.dictionary.cast(pa.binary()).to_pylist()
+        ],
+        np.uint64,
+    )
+    return labels[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def _coordinate_bits(values: np.ndarray) -> np.ndarray:
+    # Every NaN (no location) the same bits.
+    missing = np.isnan(values)
+    return np.where(missing, 0.0, values).view(np.uint64) ^ missing.astype(np.uint64)
+
+
+def _stored_digests(path) -> tuple[np.ndarray, np.ndarray]:
+    """The fingerprints and digests of a stored month's rows, a row group at a time."""
+    fingerprints, digests = [], []
+    columns = ["fingerprint", *UPDATABLE, "longitude", "latitude", "area_code"]
+    for batch in crime_store.batches(path, columns):
+        texts = {name: batch.column(name) for name in UPDATABLE}
+        encoded = pc.dictionary_encode(batch.column("area_code"))
+        codes = [
+            0 if code is None else fingerprint(code) for code in encoded.dictionary.to_pylist()
+        ]
+        area_hash = np.array([*codes, 0], np.uint64)[
+            encoded.indices.fill_null(len(codes)).to_numpy(zero_copy_only=False)
+        ]
+        lons = batch.column("longitude").to_numpy(zero_copy_only=False)
+        lats = batch.column("latitude").to_numpy(zero_copy_only=False)
+        fingerprints.append(batch.column("fingerprint").to_numpy())
+        digests.append(_digests(texts, lons, lats, area_hash))
+    if not fingerprints:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    return np.concatenate(fingerprints), np.concatenate(digests)
+
+
+def _batch(block: CrimeBlock, rows: np.ndarray, fingerprints, ours) -> pa.RecordBatch:
     take = None if rows.size == len(block) else pa.array(rows)
-    located = ~np.isnan(block.lons[rows])
-    months = np.array([month.isoformat() for month in block.months], dtype=object)
-    lsoa = lsoa_ids[rows]
 
-    def text(name):
-        column = block.keys if name == "key" else block.texts[name]
+    def text(column: pa.Array) -> pa.Array:
         return column if take is None else column.take(take)
 
+    keys, ids = text(block.keys), text(block.texts["crime_id"])
+    lons, lats = block.lons[rows], block.lats[rows]
+    missing = np.isnan(lons)
     columns = {
-        "dataset_id": pa.array(np.full(rows.size, dataset_id, dtype=np.int64)),
-        "month": pa.array(months[block.month_index[rows]], pa.string()),
-        "longitude": pa.array(block.lons[rows], mask=~located),
-        "latitude": pa.array(block.lats[rows], mask=~located),
-        "lsoa_id": pa.array(lsoa, mask=lsoa < 0),
+        "fingerprint": pa.array(fingerprints[rows]),
+        # The key is kept only where it is not the Crime ID (a hash).
+        "key": pc.if_else(pc.equal(keys, ids), _NULL_TEXT, keys),
+        "longitude": pa.array(lons, mask=missing),
+        "latitude": pa.array(lats, mask=missing),
+        "area_code": pa.array(ours[rows], pa.string()),
     }
-    table = pa.table(
-        [columns[c] if c in columns else text(c) for c in INSERTED], names=list(INSERTED)
+    columns |= {name: text(block.texts[name]) for name in TEXTS}
+    return pa.RecordBatch.from_arrays(
+        [columns[name] for name in crime_store.SCHEMA.names], schema=crime_store.SCHEMA
     )
-    quote = connection.ops.quote_name
-    name = quote(StreetCrime._meta.db_table)
-    listed = ", ".join(quote(column) for column in INSERTED)
-    if connection.vendor == "postgresql":
-        # Quoted "" is an empty text, an unquoted empty field NULL: as the columns need.
-        out = io.BytesIO()
-        pa_csv.write_csv(
-            table, out, pa_csv.WriteOptions(include_header=False, quoting_style="needed")
-        )
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(f"COPY {name} ({listed}) FROM STDIN WITH (FORMAT csv)") as copy,
-        ):
-            copy.write(out.getbuffer())
-        return
-    values = zip(*(_python(column) for column in table.columns), strict=True)
-    marks = ", ".join(["%s" if connection.vendor != "sqlite" else "?"] * len(INSERTED))
-    with connection.cursor() as cursor:
-        # Only the model's own table and column names are in the SQL; values are parameters.
-        sql = f"INSERT INTO {name} ({listed}) VALUES ({marks})"  # noqa: S608
-        if connection.vendor == "sqlite":
-            # sqlite3's own executemany loops in C over one prepared statement.
-            cursor.cursor.executemany(sql, values)
-        else:
-            cursor.executemany(sql, list(values))
-
-
-def _python(column) -> list:
-    """A column's Python values; each distinct text is made once (most repeat)."""
-    if pa.types.is_string(column.type):
-        encoded = pc.dictionary_encode(column).combine_chunks()
-        labels = np.array([*encoded.dictionary.to_pylist()], dtype=object)
-        return labels[encoded.indices.to_numpy(zero_copy_only=False)].tolist()
-    return column.to_pylist()

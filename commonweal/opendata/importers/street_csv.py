@@ -30,6 +30,7 @@ from commonweal.opendata.importers.common import (
     clean_coordinates,
     clean_month,
 )
+from commonweal.opendata.importers.load import CrimeLoad
 
 COLUMNS = (
     "Crime ID",
@@ -53,8 +54,6 @@ LSOA_CODE = re.compile(r"^[EWN]0[01]\d{6}$")
 
 @register_importer
 class PoliceStreetCrime(CrimeImporter):
-    # True once check_file() has found the whole file valid column by column.
-    _columnar = False
     source = "police-street-crime"
     title = "Street-level crime (data.police.uk)"
     source_url = "https://data.police.uk/data/"
@@ -68,27 +67,35 @@ class PoliceStreetCrime(CrimeImporter):
             yield from self._read_csv(handle, path.name)
 
     def check_file(self, path: Path) -> int | None:
-        # Column-wise in pyarrow; None (the row-by-row check) for anything it cannot vouch for.
-        self._columnar = False
+        # Column-wise in pyarrow, loading as it checks (the load is written to new files
+        # only, so nothing is changed before the import's transaction); None, for the
+        # row-by-row check, for anything it cannot vouch for.
+        self._prepared = None
         rows = 0
+        loader = CrimeLoad()
         try:
-            for block in self._blocks(path, keyed=False):
+            for block in self._blocks(path):
+                loader.add(block)
                 rows += len(block)
         except (NotColumnar, RowError, OSError, EOFError, ValueError, csv.Error, pa.ArrowException):
             # The row-by-row check reads the file again and reports what is wrong with it.
+            loader.discard()
             return None
-        self._columnar = rows > 0
-        return rows if rows else None
+        if not rows:
+            loader.discard()
+            return None
+        self._prepared = loader
+        return rows
 
     def rows_for_load(self, path: Path):
-        if self._columnar:
-            return self._blocks(path, keyed=True)
+        if self._prepared is not None:
+            return self._prepared
         return super().rows_for_load(path)
 
-    def _blocks(self, path: Path, keyed: bool) -> Iterator[CrimeBlock]:
+    def _blocks(self, path: Path) -> Iterator[CrimeBlock]:
         if not zipfile.is_zipfile(path):
             yield from self._member_blocks(
-                lambda: open_text(path), lambda: _binary(path), path.name, keyed
+                lambda: open_text(path), lambda: _binary(path), path.name
             )
             return
         with zipfile.ZipFile(path) as archive:
@@ -100,10 +107,9 @@ class PoliceStreetCrime(CrimeImporter):
                     lambda name=name: _archive_text(archive, name),
                     lambda name=name: archive.open(name),
                     name.rsplit("/", 1)[-1],
-                    keyed,
                 )
 
-    def _member_blocks(self, text, binary, name: str, keyed: bool) -> Iterator[CrimeBlock]:
+    def _member_blocks(self, text, binary, name: str) -> Iterator[CrimeBlock]:
         named = NAMED_MONTH.match(name)
         expected = clean_month(named.group(1), "Month") if named else None
         with text() as handle:
@@ -116,9 +122,8 @@ class PoliceStreetCrime(CrimeImporter):
                 raise NotColumnar("not the street-level columns")
         self.reset_keys()
         with binary() as stream:
-            for block in blocks(stream, header, 2, expected, clean_month, not keyed):
-                if keyed:
-                    self.key_block(block)
+            for block in blocks(stream, header, 2, expected, clean_month, checking=True):
+                self.key_block(block)
                 yield block
 
     def _read_archive(self, path: Path):

@@ -1,6 +1,6 @@
 """Open data: street crime and council spending."""
 
-from commonweal.opendata.models.crime import CrimeCount, StreetCrime
+from commonweal.opendata.models.crime import CrimeCount, CrimeMonth
 from commonweal.opendata.models.spending import (
     Payment,
     PaymentKind,
@@ -11,10 +11,10 @@ from commonweal.opendata.models.spending import (
 
 __all__ = [
     "CrimeCount",
+    "CrimeMonth",
     "Payment",
     "PaymentKind",
     "Sector",
     "ServiceArea",
-    "StreetCrime",
     "Supplier",
 ]

@@ -3,60 +3,38 @@
 from django.db import models
 
 
-class StreetCrime(models.Model):
-    """One crime or anti-social behaviour incident from a data.police.uk file.
+class CrimeMonth(models.Model):
+    """One month of street crimes, as data.police.uk publishes them: which file holds its
+    rows (see commonweal.opendata.crime_store), and which imports they came from.
 
-    The point is the published, anonymised one (snapped to a street); the LSOA code
-    is the police's own. `lsoa` is ours: the LSOA whose boundary covers the point.
+    The rows are kept in columns, a file a month, not as database rows: a national month
+    is over half a million of them (ADR 0019). Each is one crime or incident of
+    anti-social behaviour at its published, anonymised point, with the police's LSOA code
+    and ours (the LSOA whose boundary covers the point) beside it.
     """
 
-    dataset = models.ForeignKey(
-        "datasets.DataSet", on_delete=models.PROTECT, related_name="street_crimes"
+    month = models.DateField(unique=True, help_text="The first day of the month.")
+    file_name = models.CharField(max_length=100, help_text="The month's file in the store.")
+    rows = models.PositiveIntegerField(default=0)
+    located = models.PositiveIntegerField(default=0, help_text="Rows with a point.")
+    datasets = models.ManyToManyField(
+        "datasets.DataSet",
+        related_name="crime_months",
+        help_text="The imported files the month's rows came from.",
     )
-    month = models.DateField(help_text="The first day of the month the crime was recorded in.")
-    key = models.CharField(
-        max_length=64,
-        unique=True,
-        help_text="The Crime ID, or (when it is blank) a stable hash of the row and its position.",
-    )
-    crime_id = models.CharField(max_length=64, blank=True)
-    reported_by = models.CharField(max_length=100, blank=True)
-    falls_within = models.CharField(max_length=100, blank=True)
-    longitude = models.FloatField(null=True, blank=True)
-    latitude = models.FloatField(null=True, blank=True)
-    location = models.CharField(max_length=200, blank=True)
-    lsoa_code = models.CharField(max_length=9, blank=True, help_text="As given in the file.")
-    lsoa_name = models.CharField(max_length=100, blank=True)
-    lsoa = models.ForeignKey(
-        "places.Area",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="street_crimes",
-        help_text="The LSOA our boundaries put the point in.",
-        # The (lsoa, month) index below serves lookups by LSOA alone: a second index would
-        # only slow every import down.
-        db_index=False,
-    )
-    category = models.CharField(max_length=80)
-    outcome = models.CharField(max_length=200, blank=True)
-    context = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["month", "id"]
-        indexes = [
-            models.Index(fields=["lsoa", "month"], name="streetcrime_lsoa_month"),
-            models.Index(fields=["month", "category"], name="streetcrime_month_category"),
-        ]
+        ordering = ["month"]
 
     def __str__(self) -> str:
-        return f"{self.category} {self.month:%Y-%m} {self.location}"
+        return f"Street crimes {self.month:%Y-%m}: {self.rows}"
 
 
 class CrimeCount(models.Model):
     """How many street crimes of one category our boundaries put in one area in one month.
 
-    Rebuilt from StreetCrime for the months an import touches, for every area type
+    Rebuilt from the stored crimes for the months an import touches, for every area type
     (LSOAs directly; wards and boroughs through their LSOAs).
     """
 

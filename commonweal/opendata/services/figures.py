@@ -4,11 +4,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+import pyarrow.compute as pc
 import shapely
 from django.db.models import Sum
 
 from commonweal.datasets.models import DataSet
-from commonweal.opendata.models import CrimeCount, StreetCrime
+from commonweal.opendata import crime_store
+from commonweal.opendata.models import CrimeCount
 from commonweal.places.models import Area, AreaType, DeprivationScore, Domain, Edition
 
 EDITION_FOR = {AreaType.LSOA11: Edition.IOD2019, AreaType.LSOA21: Edition.IOD2025}
@@ -135,7 +138,7 @@ def figures_for(area: Area) -> CrimeFigures:
         figures.months.append(entry)
     figures.datasets = _distinct_attributions(
         list(
-            DataSet.objects.filter(source__in=SOURCES, street_crimes__month__in=monthly)
+            DataSet.objects.filter(source__in=SOURCES, crime_months__month__in=monthly)
             .distinct()
             .order_by("title", "pk")
         )
@@ -143,34 +146,56 @@ def figures_for(area: Area) -> CrimeFigures:
     return figures
 
 
-def _in_shape(area: Area, crimes):
-    """(longitude, latitude, category, month) of the crimes whose point is inside the area."""
+def _in_shape(area: Area, month_list=None):
+    """(longitude, latitude, category, month) of the stored crimes whose point is inside
+    the area, in those months (every month by default)."""
     shape = area.shape
     if shape is None:
         return []
     x0, y0, x1, y1 = shape.bounds
-    rows = list(
-        crimes.filter(
-            longitude__gte=x0, longitude__lte=x1, latitude__gte=y0, latitude__lte=y1
-        ).values_list("longitude", "latitude", "category", "month")
+    box = (
+        (pc.field("longitude") >= x0)
+        & (pc.field("longitude") <= x1)
+        & (pc.field("latitude") >= y0)
+        & (pc.field("latitude") <= y1)
     )
-    if not rows:
-        return []
-    inside = shapely.intersects_xy(shape, [r[0] for r in rows], [r[1] for r in rows])
-    return [row for row, hit in zip(rows, inside, strict=True) if hit]
+    found = []
+    for month, path in crime_store.months(month_list):
+        table = crime_store.read_file(path, ["longitude", "latitude", "category"], filters=box)
+        if not table.num_rows:
+            continue
+        lons, lats = table["longitude"].to_numpy(), table["latitude"].to_numpy()
+        inside = shapely.intersects_xy(shape, lons, lats)
+        categories = table["category"].to_pylist()
+        found.extend(
+            (float(lons[i]), float(lats[i]), categories[i], month) for i in np.flatnonzero(inside)
+        )
+    return found
 
 
 def _monthly_from_points(area: Area) -> dict[date, dict[str, int]]:
     """Counts for an officer's neighbourhood, which may overlap others, so is not indexed."""
     cells: dict[date, dict[str, int]] = defaultdict(dict)
-    for _lon, _lat, category, month in _in_shape(area, StreetCrime.objects.all()):
+    for _lon, _lat, category, month in _in_shape(area):
         cells[month][category] = cells[month].get(category, 0) + 1
     return cells
 
 
 def points_for(area: Area, month: date) -> list[tuple[float, float, str]]:
     """The published (anonymised) points of the area's crimes in one month."""
-    crimes = StreetCrime.objects.filter(month=month, longitude__isnull=False)
     if area.area_type == AreaType.LSOA11:
-        return list(crimes.filter(lsoa=area).values_list("longitude", "latitude", "category"))
-    return [row[:3] for row in _in_shape(area, crimes)]
+        # Our own LSOA for each point is stored with it.
+        table = crime_store.read_month(
+            month,
+            ["longitude", "latitude", "category"],
+            filters=(pc.field("area_code") == area.gss_code) & pc.field("longitude").is_valid(),
+        )
+        return list(
+            zip(
+                table["longitude"].to_pylist(),
+                table["latitude"].to_pylist(),
+                table["category"].to_pylist(),
+                strict=True,
+            )
+        )
+    return [row[:3] for row in _in_shape(area, [month])]

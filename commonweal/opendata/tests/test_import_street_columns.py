@@ -13,13 +13,15 @@ import shapely
 from commonweal.datasets.importing import ImportFailed, get_importer, run_import
 from commonweal.opendata.importers.common import Fingerprints
 from commonweal.opendata.importers.street_csv import PoliceStreetCrime
-from commonweal.opendata.models import CrimeCount, StreetCrime
+from commonweal.opendata.models import CrimeCount, CrimeMonth
+from commonweal.opendata.tests import stored
 
 pytestmark = pytest.mark.django_db
 
 FIELDS = (
     *("key", "month", "crime_id", "reported_by", "falls_within", "longitude", "latitude"),
-    *("location", "lsoa_code", "lsoa_name", "lsoa_id", "category", "outcome", "context"),
+    *("location", "lsoa_code", "lsoa_name", "area_code", "category", "outcome", "context"),
+    "fingerprint",
 )
 
 
@@ -30,7 +32,7 @@ def _import(path, **kwargs):
 
 
 def _rows():
-    return sorted(StreetCrime.objects.values_list(*FIELDS))
+    return sorted(tuple(row[name] for name in FIELDS) for row in stored.crimes())
 
 
 def _counts(area):
@@ -58,16 +60,16 @@ def _write(path, rows, **options):
 
 def test_the_columns_give_the_row_readers_rows_and_keys(calderdale, calderdale_2018, monkeypatch):
     importer, report = _import(calderdale_2018)
-    assert importer._columnar and report.created == 2559
+    assert importer._prepared is not None and report.created == 2559
     columnar = _rows()
     counts = sorted(CrimeCount.objects.values_list("area", "month", "category", "count"))
     notes = report.notes
     CrimeCount.objects.all().delete()
-    StreetCrime.objects.all().delete()
+    CrimeMonth.objects.all().delete()
     # The row-by-row reader, as every import ran before the columns were read at once.
     monkeypatch.setattr(PoliceStreetCrime, "check_file", lambda self, path: None)
     importer, report = _import(calderdale_2018)
-    assert not importer._columnar and report.created == 2559
+    assert importer._prepared is None and report.created == 2559
     assert _rows() == columnar
     assert sorted(CrimeCount.objects.values_list("area", "month", "category", "count")) == counts
     assert report.notes == notes
@@ -84,8 +86,9 @@ def test_counts_stay_exact_after_a_re_import_with_one_row_moved(
     changed = _write(tmp_path / "2018-07-west-yorkshire-street.csv", rows)
     _importer, report = _import(changed)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 2558)
-    crime = StreetCrime.objects.get(key=rows[moved][0])
-    assert (crime.longitude, crime.latitude) == (float(far[4]), float(far[5]))
+    crime = stored.crime(key=rows[moved][0])
+    assert (crime["longitude"], crime["latitude"]) == (float(far[4]), float(far[5]))
+    assert stored.count() == 2559
     assert _counts(calderdale) == _inside(calderdale, rows[1:])
     from commonweal.places.models import Area, AreaType
 
@@ -103,17 +106,27 @@ def test_several_files_of_one_month_are_counted_together(calderdale, calderdale_
     _import(first)
     _importer, report = _import(second)
     assert report.created == len(body) - half
-    assert StreetCrime.objects.count() == len(body)
+    assert stored.count() == len(body)
+    assert CrimeMonth.objects.get().datasets.count() == 2
     assert _counts(calderdale) == _inside(calderdale, body)
     # The same two halves in one archive, into empty tables: counted as they load.
     CrimeCount.objects.all().delete()
-    StreetCrime.objects.all().delete()
+    CrimeMonth.objects.all().delete()
     archive = tmp_path / "2018-07.zip"
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.write(first, "2018-07/2018-07-west-yorkshire-street.csv")
         zipped.write(second, "2018-07/2018-07-calderdale-street.csv")
     importer, report = _import(archive)
-    assert importer._columnar and report.created == len(body)
+    assert importer._prepared is not None and report.created == len(body)
+    assert _counts(calderdale) == _inside(calderdale, body)
+    # Again, with the second half given twice: its repeats are kept once.
+    CrimeCount.objects.all().delete()
+    CrimeMonth.objects.all().delete()
+    with zipfile.ZipFile(archive, "a") as zipped:
+        zipped.write(second, "2018-07/2018-07-west-mercia-street.csv")
+    _importer, report = _import(archive)
+    assert report.created == stored.count() == len(body)
+    assert f"earlier file of this import gave: {len(body) - half}" in " ".join(report.notes)
     assert _counts(calderdale) == _inside(calderdale, body)
 
 
@@ -142,15 +155,15 @@ def test_a_bad_value_deep_in_a_large_file_is_named_by_its_line(
     problems = failed.value.report.problems
     assert [(p.line, p.column) for p in problems] == [(40_001, "Longitude"), (55_001, "Crime type")]
     assert "outside the United Kingdom" in problems[0].reason
-    assert not StreetCrime.objects.exists() and not CrimeCount.objects.exists()
+    assert not CrimeMonth.objects.exists() and not CrimeCount.objects.exists()
 
 
 def test_a_large_file_loads_every_row_once(calderdale, calderdale_2018, tmp_path):
     rows = _large(calderdale_2018, 12)
     path = _write(tmp_path / "2018-07-west-yorkshire-street.csv", rows)
     importer, report = _import(path)
-    assert importer._columnar
-    assert report.created == StreetCrime.objects.count() == len(rows) - 1
+    assert importer._prepared is not None
+    assert report.created == stored.count() == len(rows) - 1
     assert _counts(calderdale) == {k: v * 12 for k, v in _inside(calderdale, rows[1:2560]).items()}
     _importer, again = _import(path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, len(rows) - 1)
@@ -162,10 +175,10 @@ def test_a_byte_order_mark_and_windows_line_ends(calderdale, calderdale_2018, tm
     with path.open("w", newline="", encoding="utf-8-sig") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(rows)
     importer, report = _import(path)
-    assert importer._columnar and report.created == 2559
+    assert importer._prepared is not None and report.created == 2559
     first_id = next(row[0] for row in rows[1:] if row[0])
-    assert StreetCrime.objects.filter(key=first_id, crime_id=first_id).exists()
-    assert not StreetCrime.objects.filter(crime_id__startswith="\ufeff").exists()
+    assert stored.count(key=first_id, crime_id=first_id) == 1
+    assert not [row for row in stored.crimes() if row["crime_id"].startswith("\ufeff")]
 
 
 def test_a_value_holding_a_line_break_is_read_row_by_row(calderdale, calderdale_2018, tmp_path):
@@ -173,8 +186,8 @@ def test_a_value_holding_a_line_break_is_read_row_by_row(calderdale, calderdale_
     rows[10][6] = "On or near\nOgden Lane"
     path = _write(tmp_path / "2018-07-west-yorkshire-street.csv", rows)
     importer, report = _import(path)
-    assert not importer._columnar and report.created == 50
-    assert StreetCrime.objects.filter(location="On or near\nOgden Lane").count() == 1
+    assert importer._prepared is None and report.created == 50
+    assert stored.count(location="On or near\nOgden Lane") == 1
 
 
 def test_a_file_named_for_no_month_is_a_file_problem(calderdale, calderdale_2018, tmp_path):
@@ -184,7 +197,7 @@ def test_a_file_named_for_no_month_is_a_file_problem(calderdale, calderdale_2018
         _import(path)
     (problem,) = failed.value.report.problems
     assert problem.line is None and "not a month" in problem.reason
-    assert not StreetCrime.objects.exists()
+    assert not CrimeMonth.objects.exists()
 
 
 def test_fingerprints_added_at_once_agree_with_one_at_a_time():

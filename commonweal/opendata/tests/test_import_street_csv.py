@@ -7,7 +7,8 @@ import pytest
 import shapely
 
 from commonweal.datasets.importing import ImportFailed
-from commonweal.opendata.models import CrimeCount, StreetCrime
+from commonweal.opendata.models import CrimeCount, CrimeMonth
+from commonweal.opendata.tests import stored
 from commonweal.opendata.tests.conftest import import_crime
 
 pytestmark = pytest.mark.django_db
@@ -16,38 +17,42 @@ pytestmark = pytest.mark.django_db
 def test_july_2018_calderdale_imports_every_row_with_exact_counts(imported_2018):
     assert imported_2018.rows_read == 2559
     assert imported_2018.created == 2559
-    assert StreetCrime.objects.count() == 2559
-    by_category = Counter(StreetCrime.objects.values_list("category", flat=True))
+    rows = stored.crimes()
+    assert len(rows) == 2559
+    by_category = Counter(row["category"] for row in rows)
     assert by_category["Violence and sexual offences"] == 884
     assert by_category["Anti-social behaviour"] == 397
     assert by_category["Bicycle theft"] == 8
-    asb = StreetCrime.objects.filter(category="Anti-social behaviour")
-    assert not asb.exclude(crime_id="").exists()
-    assert not asb.exclude(outcome="").exists()
-    crime = StreetCrime.objects.get(
+    asb = [row for row in rows if row["category"] == "Anti-social behaviour"]
+    assert {row["crime_id"] for row in asb} == {""}
+    assert {row["outcome"] for row in asb} == {""}
+    crime = stored.crime(
         crime_id="a21522cdb82808285a230e13a1e5c43f5d24e19b385411993933b95e515087ba"
     )
-    assert (crime.month.isoformat(), crime.category) == ("2018-07-01", "Burglary")
-    assert crime.outcome == "Investigation complete; no suspect identified"
-    assert (crime.longitude, crime.latitude, crime.location) == (
+    assert (crime["month"].isoformat(), crime["category"]) == ("2018-07-01", "Burglary")
+    assert crime["outcome"] == "Investigation complete; no suspect identified"
+    assert (crime["longitude"], crime["latitude"], crime["location"]) == (
         -1.89897,
         53.77444,
         "On or near Ogden Lane",
     )
-    assert crime.lsoa_code == "E01010911"
-    assert crime.lsoa.gss_code == "E01010911"
+    assert crime["lsoa_code"] == "E01010911"
+    assert crime["area_code"] == "E01010911"
     assert "Rows with no location: 0" in " ".join(imported_2018.notes)
 
 
 def test_the_same_file_twice_changes_nothing(imported_2018, calderdale_2018):
-    keys = set(StreetCrime.objects.values_list("key", flat=True))
+    keys = {row["key"] for row in stored.crimes()}
+    (month,) = CrimeMonth.objects.all()
     counts = list(
         CrimeCount.objects.order_by("pk").values_list("area", "month", "category", "count")
     )
     again = import_crime(calderdale_2018)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2559)
     assert "Nothing changed" in " ".join(again.notes)
-    assert set(StreetCrime.objects.values_list("key", flat=True)) == keys
+    assert {row["key"] for row in stored.crimes()} == keys
+    # Not even a new version of the month's file.
+    assert CrimeMonth.objects.get().file_name == month.file_name
     assert sorted(CrimeCount.objects.values_list("area", "month", "category", "count")) == sorted(
         counts
     )
@@ -56,17 +61,15 @@ def test_the_same_file_twice_changes_nothing(imported_2018, calderdale_2018):
 def test_a_dry_run_writes_nothing(calderdale, calderdale_2018):
     report = import_crime(calderdale_2018, commit=False)
     assert report.created == 2559 and not report.committed
-    assert not StreetCrime.objects.exists() and not CrimeCount.objects.exists()
+    assert not CrimeMonth.objects.exists() and not CrimeCount.objects.exists()
 
 
 def test_disagreements_with_our_lookup_are_counted_with_a_sample(imported_2018):
-    placed = StreetCrime.objects.exclude(lsoa=None)
-    differ = sum(
-        1 for code, ours in placed.values_list("lsoa_code", "lsoa__gss_code") if code != ours
-    )
+    placed = [row for row in stored.crimes() if row["area_code"] is not None]
+    differ = sum(1 for row in placed if row["lsoa_code"] != row["area_code"])
     assert differ > 0
     note = next(n for n in imported_2018.notes if n.startswith("LSOA codes that differ"))
-    assert f": {differ} of {placed.count()} points" in note
+    assert f": {differ} of {len(placed)} points" in note
     sample = next(n for n in imported_2018.notes if n.startswith("For example"))
     assert sample.count("the file says") == 5
 
@@ -83,7 +86,8 @@ def test_rows_with_no_location_are_kept_and_counted(calderdale, calderdale_2018,
     report = import_crime(path)
     assert report.created == 50
     assert "Rows with no location: 3" in " ".join(report.notes)
-    assert StreetCrime.objects.filter(longitude=None, lsoa=None).count() == 3
+    assert stored.count(longitude=None, area_code=None) == 3
+    assert CrimeMonth.objects.get().located == 47
 
 
 def test_a_monthly_archive_of_several_months_and_forces(calderdale, crime_dir, tmp_path):
@@ -99,9 +103,7 @@ def test_a_monthly_archive_of_several_months_and_forces(calderdale, crime_dir, t
         zipped.writestr("2018-07/2018-07-west-yorkshire-outcomes.csv", "not read")
     report = import_crime(archive)
     assert report.rows_read == 2125 + 2345 + 2559 + 765
-    months = Counter(
-        m.strftime("%Y-%m") for m in StreetCrime.objects.values_list("month", flat=True)
-    )
+    months = Counter(row["month"].strftime("%Y-%m") for row in stored.crimes())
     assert months == {"2016-07": 2125, "2017-07": 2345, "2018-07": 2559, "2021-09": 765}
     assert "rebuilt for 4 months" in " ".join(report.notes)
 
@@ -115,7 +117,7 @@ def test_the_full_west_yorkshire_month_counts_rows_without_a_location(calderdale
     no_location = sum(1 for row in rows if not row["Longitude"])
     assert no_location == 883
     assert f"Rows with no location: {no_location}" in " ".join(report.notes)
-    assert StreetCrime.objects.filter(longitude=None).count() == no_location
+    assert stored.count(longitude=None) == no_location
 
 
 # Bad input: a clear problem naming the line and column, and nothing written -------------
@@ -127,7 +129,7 @@ def _bad(tmp_path, calderdale_2018, edit, name="2018-07-west-yorkshire-street.cs
     path.write_text(text) if isinstance(text, str) else path.write_bytes(text)
     with pytest.raises(ImportFailed) as failed:
         import_crime(path)
-    assert not StreetCrime.objects.exists() and not CrimeCount.objects.exists()
+    assert not CrimeMonth.objects.exists() and not CrimeCount.objects.exists()
     return failed.value.report.problems
 
 
@@ -198,17 +200,25 @@ def test_a_file_with_2021_codes_is_checked_against_2021_boundaries(
         1 for row in split if newer.shape.covers(shapely.Point(float(row[4]), float(row[5])))
     )
     assert 0 < inside < len(split)
-    assert StreetCrime.objects.filter(lsoa=newer).count() == inside
-    assert not StreetCrime.objects.filter(lsoa__area_type=AreaType.LSOA11).exists()
+    codes = Counter(row["area_code"] for row in stored.crimes())
+    assert codes[newer.gss_code] == inside
+    # The rest fall in the other half of the split, or (snapped to a street) beside it.
+    assert "E01010994" not in codes
     note = next(n for n in report.notes if n.startswith("LSOA codes that differ"))
     assert f": {len(split) - inside} of {len(split)} points" in note
 
 
-def test_the_fast_insert_writes_every_column_of_the_model():
-    from commonweal.opendata.importers.common import INSERTED
+def test_each_month_is_one_file_of_the_stores_columns(imported_2018):
+    import pyarrow.parquet as pq
 
-    columns = {field.column for field in StreetCrime._meta.concrete_fields}
-    assert set(INSERTED) == columns - {"id"}
+    from commonweal.opendata import crime_store
+
+    (month,) = CrimeMonth.objects.all()
+    assert (month.rows, month.located) == (2559, 2559)
+    assert list(month.datasets.values_list("pk", flat=True)) == [imported_2018.dataset_id]
+    stored_file = pq.ParquetFile(crime_store.file_for(month))
+    assert stored_file.schema_arrow == crime_store.SCHEMA
+    assert stored_file.metadata.num_rows == 2559
 
 
 def test_the_crime_ids_seen_are_held_compactly_and_exactly():
