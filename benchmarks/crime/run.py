@@ -8,11 +8,11 @@ Two files, both data.police.uk street-level CSV:
    (each repeat's Crime ID re-hashed so it stays unique), written to a temporary folder.
 
 Commonweal's time is one `run_import(PoliceStreetCrime(), path, commit=True)`: parse and
-validate every row, read the file again, place each point in its LSOA (the 34,753 LSOA 2011
-boundaries of England and Wales are loaded first, untimed), store every row and write the
-per-area monthly counts. DuckDB's is `SELECT "LSOA code", "Crime type", count(*) FROM
-read_csv(...) GROUP BY ALL`, fetched. Each runs in its own subprocess, so its peak memory
-(VmHWM, reset before each phase) is its own.
+validate every row, place each point in its LSOA (the 34,753 LSOA 2011 boundaries of
+England and Wales are loaded first, untimed), store every row (in the month's Parquet file,
+ADR 0019) and write the per-area monthly counts to the database. DuckDB's is `SELECT
+"LSOA code", "Crime type", count(*) FROM read_csv(...) GROUP BY ALL`, fetched. Each runs
+in its own subprocess, so its peak memory (VmHWM, reset before each phase) is its own.
 
 Usage::
 
@@ -43,6 +43,9 @@ sys.path.insert(0, str(REPO_ROOT))
 DOCS = REPO_ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- crime-benchmark:start -->", "<!-- crime-benchmark:end -->"
 TARGET = 15
+# Each tool's time is the best of its runs (the machine is shared); DuckDB's runs are quick.
+REPEAT = 3
+DUCKDB_REPEAT = 5
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/cw_bench"
 
 
@@ -166,7 +169,8 @@ def commonweal_worker(files: dict[str, str], database: str, workdir: str) -> dic
 
     from commonweal.datasets.importing import get_importer, run_import
     from commonweal.datasets.models import DataSet
-    from commonweal.opendata.models import CrimeCount, StreetCrime
+    from commonweal.opendata import crime_store
+    from commonweal.opendata.models import CrimeCount, CrimeMonth
     from commonweal.places import spatial_cache
 
     call_command("migrate", verbosity=0)
@@ -186,33 +190,42 @@ def commonweal_worker(files: dict[str, str], database: str, workdir: str) -> dic
     results = {"setup_seconds": setup, "index_seconds": index, "vendor": connection.vendor}
     importer = get_importer("police-street-crime")
     for label, path in files.items():
-        CrimeCount.objects.all().delete()
-        StreetCrime.objects.all().delete()
-        DataSet.objects.filter(source="police-street-crime").delete()
-        reset_peak()
-        before = rss_mib()
-        server = _server_cpu(connection)
-        started, cpu = time.perf_counter(), time.process_time()
-        report = run_import(importer(), Path(path), commit=True)
-        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-        server = _server_cpu(connection) - server
-        peak = peak_mib()
-        placed = StreetCrime.objects.filter(lsoa__isnull=False).count()
+        times, cpus, servers, peaks = [], [], [], []
+        for _ in range(REPEAT):
+            # Each run into empty tables and an empty store, as a first import.
+            CrimeCount.objects.all().delete()
+            CrimeMonth.objects.all().delete()
+            DataSet.objects.filter(source="police-street-crime").delete()
+            reset_peak()
+            before = rss_mib()
+            server = _server_cpu(connection)
+            started, cpu = time.perf_counter(), time.process_time()
+            report = run_import(importer(), Path(path), commit=True)
+            times.append(time.perf_counter() - started)
+            servers.append(_server_cpu(connection) - server)
+            cpus.append(time.process_time() - cpu + servers[-1])
+            peaks.append((peak_mib(), peak_mib() - before))
+        placed = sum(
+            len(crime_store.read_file(stored, ["area_code"])["area_code"].drop_null())
+            for _month, stored in crime_store.months()
+        )
         started = time.perf_counter()
         again = run_import(importer(), Path(path), commit=True)
+        best = min(range(REPEAT), key=times.__getitem__)
         results[label] = {
-            "seconds": seconds,
-            "cpu_seconds": cpu + server,
-            "server_cpu_seconds": server,
+            "seconds": times[best],
+            "cpu_seconds": min(cpus),
+            "server_cpu_seconds": servers[best],
+            "runs": times,
             "again_seconds": time.perf_counter() - started,
             "rows": report.rows_read,
             "created": report.created,
             "again_unchanged": again.unchanged,
-            "stored": StreetCrime.objects.count(),
+            "stored": sum(CrimeMonth.objects.values_list("rows", flat=True)),
             "placed": placed,
             "counts": CrimeCount.objects.count(),
-            "peak_mib": peak,
-            "rise_mib": peak - before,
+            "peak_mib": max(peak for peak, _ in peaks),
+            "rise_mib": max(rise for _, rise in peaks),
         }
     return results
 
@@ -293,9 +306,10 @@ def details(rows: int, duck: dict, ours: dict[str, dict]) -> str:
         f"category counts: {wy['counts']:,} and {nat['counts']:,}. DuckDB grouped "
         f"{duck['west_yorkshire']['rows']:,} and {duck['national']['rows']:,} rows into "
         f"{duck['west_yorkshire']['groups']:,} and {duck['national']['groups']:,} groups; its "
-        "time is the best of 5 runs, Commonweal's a single import into empty tables. Memory: "
+        f"time is the best of {DUCKDB_REPEAT} runs, Commonweal's the best of {REPEAT} imports, "
+        "each into empty tables and an empty store. Memory: "
         "the kernel's peak resident set size (VmHWM) of each tool's own process, reset before "
-        "each file; in brackets, the rise over the resident size when the file's run began. "
+        "each run; in brackets, the largest rise over the resident size when a run began. "
         "CPU time is the process's own (all DuckDB's threads), and for PostgreSQL also its "
         "server backend's, read from /proc; the machine is shared, so CPU time is the "
         f"steadier figure (load average when the run ended: {os.getloadavg()[0]:.1f})."
@@ -326,7 +340,7 @@ def main() -> int:
     if args.worker:
         files = json.loads(args.files)
         if args.worker == "duckdb":
-            result = duckdb_worker(files, repeat=5)
+            result = duckdb_worker(files, repeat=DUCKDB_REPEAT)
         else:
             result = commonweal_worker(files, args.worker, args.workdir)
         print(json.dumps(result))
