@@ -7,6 +7,11 @@ app_name = "opendata"
 
 urlpatterns = [
     path("crime/<str:area_type>/<str:gss_code>/", views.area_crime, name="area_crime"),
+    path(
+        "crime/<str:area_type>/<str:gss_code>/<str:month>/street.csv",
+        views.area_crime_csv,
+        name="area_crime_csv",
+    ),
     path("spending/", spending.spending_index, name="spending_index"),
     path("spending/council-spending.csv", spending.spending_csv, name="spending_csv"),
     path(

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 import shapely
 from django.db.models import Sum
@@ -181,21 +182,41 @@ def _monthly_from_points(area: Area) -> dict[date, dict[str, int]]:
     return cells
 
 
-def points_for(area: Area, month: date) -> list[tuple[float, float, str]]:
-    """The published (anonymised) points of the area's crimes in one month."""
+def crimes_for(area: Area, month: date, columns: list[str] | None = None) -> pa.Table:
+    """The stored crimes with a point inside the area in one month (those columns)."""
+    columns = columns or crime_store.SCHEMA.names
+    located = pc.field("longitude").is_valid()
     if area.area_type == AreaType.LSOA11:
         # Our own LSOA for each point is stored with it.
-        table = crime_store.read_month(
-            month,
-            ["longitude", "latitude", "category"],
-            filters=(pc.field("area_code") == area.gss_code) & pc.field("longitude").is_valid(),
+        return crime_store.read_month(
+            month, columns, filters=(pc.field("area_code") == area.gss_code) & located
         )
-        return list(
-            zip(
-                table["longitude"].to_pylist(),
-                table["latitude"].to_pylist(),
-                table["category"].to_pylist(),
-                strict=True,
-            )
+    shape = area.shape
+    if shape is None:
+        return crime_store.SCHEMA.empty_table().select(columns)
+    x0, y0, x1, y1 = shape.bounds
+    box = (
+        (pc.field("longitude") >= x0)
+        & (pc.field("longitude") <= x1)
+        & (pc.field("latitude") >= y0)
+        & (pc.field("latitude") <= y1)
+    )
+    wanted = list(dict.fromkeys([*columns, "longitude", "latitude"]))
+    table = crime_store.read_month(month, wanted, filters=box)
+    inside = shapely.intersects_xy(
+        shape, table["longitude"].to_numpy(), table["latitude"].to_numpy()
+    )
+    return table.filter(pa.array(inside, pa.bool_())).select(columns)
+
+
+def points_for(area: Area, month: date) -> list[tuple[float, float, str]]:
+    """The published (anonymised) points of the area's crimes in one month."""
+    table = crimes_for(area, month, ["longitude", "latitude", "category"])
+    return list(
+        zip(
+            table["longitude"].to_pylist(),
+            table["latitude"].to_pylist(),
+            table["category"].to_pylist(),
+            strict=True,
         )
-    return [row[:3] for row in _in_shape(area, [month])]
+    )
