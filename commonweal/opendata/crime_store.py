@@ -11,6 +11,7 @@ that no committed catalogue row names (a dry run, an import that failed) is swep
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -60,6 +61,7 @@ WRITE_OPTIONS = {
 # has not committed yet.
 SWEEP_AFTER_SECONDS = 3600
 SUFFIX = ".parquet"
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crime-store")
 
 
 def store_dir() -> Path:
@@ -126,6 +128,7 @@ class MonthFile:
         self._pending: list[pa.RecordBatch] = []
         self._pending_rows = 0
         self._writer: pq.ParquetWriter | None = None
+        self._writing: Future | None = None
 
     def write(self, batch: pa.RecordBatch | pa.Table) -> None:
         if batch.num_rows == 0:
@@ -142,18 +145,32 @@ class MonthFile:
             return
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.path, SCHEMA, **WRITE_OPTIONS)
-        self._writer.write_table(pa.Table.from_batches(self._pending, SCHEMA))
+        table = pa.Table.from_batches(self._pending, SCHEMA)
         self._pending, self._pending_rows = [], 0
+        self._wait()
+        # Encoding a row group runs in pyarrow without the GIL: on a thread of its own it
+        # overlaps the reading of the next rows (one row group waits, at most).
+        self._writing = _WRITER.submit(self._writer.write_table, table)
+
+    def _wait(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.result()
 
     def close(self) -> Path:
         if self._writer is None:
             # An empty month still has a file, so every catalogue row names one.
             self._writer = pq.ParquetWriter(self.path, SCHEMA, **WRITE_OPTIONS)
         self._flush()
+        self._wait()
         self._writer.close()
         return self.path
 
     def discard(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            # Whatever it raised, the file is removed below.
+            writing.exception()
         if self._writer is not None and self._writer.is_open:
             self._writer.close()
         self.path.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.db import transaction
@@ -18,6 +19,7 @@ from commonweal.datasets.importing.base import (
 from commonweal.datasets.models import DataSet
 
 MAX_REPORTED_PROBLEMS = 200
+_CHECKSUMS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-checksum")
 
 
 class _DryRun(Exception):
@@ -52,15 +54,20 @@ def run_import(
         report.problems.append(RowProblem(None, "", f"there is no file at {path}"))
         raise ImportFailed(report)
 
+    # The file's checksum (it names the DataSet) is read on a thread of its own while the
+    # file is checked: hashlib lets go of the GIL for large reads.
+    checksum = _CHECKSUMS.submit(file_checksum, path)
     try:
-        return _run(importer, path, report, commit, actor, actor_label, source_url, progress)
+        return _run(
+            importer, path, report, commit, actor, actor_label, source_url, progress, checksum
+        )
     finally:
         if not report.committed:
             # A dry run, or an import that failed: what it wrote outside the database goes.
             importer.discard()
 
 
-def _run(importer, path, report, commit, actor, actor_label, source_url, progress):
+def _run(importer, path, report, commit, actor, actor_label, source_url, progress, checksum):
     cleaned: list[tuple[int, object]] = []
     # A whole-file check (columns at a time) answers for a valid file; for any other the
     # row-by-row check below runs and names each problem's line.
@@ -93,7 +100,7 @@ def _run(importer, path, report, commit, actor, actor_label, source_url, progres
     if report.problems:
         raise ImportFailed(report)
 
-    checksum = file_checksum(path)
+    checksum = checksum.result()
     try:
         with transaction.atomic():
             before = importer.counts()
