@@ -100,7 +100,8 @@ class CrimeImporter(Importer):
     attribution = POLICE_ATTRIBUTION
     units = "crimes and incidents of anti-social behaviour, one row each"
 
-    # Rows are validated, then read again for the load: memory stays flat (see the runner).
+    # A file that is not checked column-wise (check_file) is validated row by row, then read
+    # again for the load: memory stays flat (see the runner).
     streaming = True
 
     def __init__(self, **options: Any):
