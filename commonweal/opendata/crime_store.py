@@ -57,9 +57,9 @@ WRITE_OPTIONS = {
     ],
     "write_statistics": ["longitude", "latitude", "area_code"],
 }
-# A version nobody names is removed only once it is this old: it may be an import's that
-# has not committed yet.
-SWEEP_AFTER_SECONDS = 3600
+# A version nobody names is removed only once it is a day old: it may be an import's that has
+# not committed yet (a long archive's first months are written well before it commits).
+SWEEP_AFTER_SECONDS = 24 * 3600
 SUFFIX = ".parquet"
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crime-store")
 
@@ -84,14 +84,35 @@ def read_month(month: date, columns: list[str] | None = None, filters=None) -> p
     return read_file(file_for(record), columns, filters)
 
 
-def read_file(path: Path, columns: list[str] | None = None, filters=None) -> pa.Table:
+class MissingFile(FileNotFoundError):
+    """A month the catalogue names has no file in the store (it was not restored with the
+    database, or the store setting points elsewhere)."""
+
+    def __init__(self, path: Path):
+        super().__init__(
+            f"the street crime file {path.name} is not in the crime store ({path.parent}): "
+            "restore the store from the backup taken with the database, or check "
+            "COMMONWEAL_CRIME_STORE"
+        )
+
+
+def _opened(path: Path) -> pq.ParquetFile:
+    if not path.is_file():
+        raise MissingFile(path)
     # Memory-mapped: a column read is the file's pages, not a copy of them.
+    return pq.ParquetFile(path, memory_map=True)
+
+
+def read_file(path: Path, columns: list[str] | None = None, filters=None) -> pa.Table:
+    if filters is None:
+        return _opened(path).read(columns=columns)
+    _opened(path)
     return pq.read_table(path, columns=columns, filters=filters, memory_map=True)
 
 
-def batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
+def batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
     """A stored file's rows a row group at a time (memory stays flat)."""
-    yield from pq.ParquetFile(path, memory_map=True).iter_batches(ROW_GROUP, columns=columns)
+    yield from _opened(path).iter_batches(ROW_GROUP, columns=columns)
 
 
 def months(month_list=None) -> Iterator[tuple[date, Path]]:
@@ -181,12 +202,12 @@ def merged(month: date, old: Path | None, removed: np.ndarray, added: Path) -> M
     (sorted), then the added rows; a batch at a time."""
     out = MonthFile(month)
     if old is not None:
-        for batch in pq.ParquetFile(old, memory_map=True).iter_batches(ROW_GROUP):
+        for batch in batches(old):
             if removed.size:
                 fingerprints = batch.column("fingerprint").to_numpy()
                 batch = batch.filter(pa.array(~_isin_sorted(fingerprints, removed)))
             out.write(batch)
-    for batch in pq.ParquetFile(added, memory_map=True).iter_batches(ROW_GROUP):
+    for batch in batches(added):
         out.write(batch)
     out.close()
     return out

@@ -46,7 +46,10 @@ class MonthLoad:
         self.stored = np.empty(0, dtype=np.int64)
         self.digests = np.empty(0, dtype=np.int64)
         if record is not None:
-            fingerprints, digests = _stored_digests(crime_store.file_for(record))
+            try:
+                fingerprints, digests = _stored_digests(crime_store.file_for(record))
+            except crime_store.MissingFile as exc:
+                raise RowError("", f"the crimes of {month:%Y-%m} cannot be read: {exc}") from exc
             order = np.argsort(fingerprints, kind="stable")
             self.stored = fingerprints[order]
             self.digests = digests[order]
