@@ -74,14 +74,17 @@ def file_for(record) -> Path:
     return store_dir() / record.file_name
 
 
-def read_month(month: date, columns: list[str] | None = None, filters=None) -> pa.Table:
-    """The month's stored rows (those columns; rows matching the pyarrow filter)."""
+def path_for_month(month: date) -> Path | None:
+    """The file holding the month's crimes, or None if we hold none for it."""
     from commonweal.opendata.models import CrimeMonth
 
-    record = CrimeMonth.objects.filter(month=month).first()
-    if record is None:
-        return SCHEMA.empty_table().select(columns or SCHEMA.names)
-    return read_file(file_for(record), columns, filters)
+    name = CrimeMonth.objects.filter(month=month).values_list("file_name", flat=True).first()
+    return None if name is None else store_dir() / name
+
+
+def read_month(month: date, columns: list[str] | None = None, filters=None) -> pa.Table:
+    """The month's stored rows (those columns; rows matching the pyarrow filter)."""
+    return read_file(path_for_month(month), columns, filters)
 
 
 class MissingFile(FileNotFoundError):
@@ -96,23 +99,24 @@ class MissingFile(FileNotFoundError):
         )
 
 
-def _opened(path: Path) -> pq.ParquetFile:
+def _present(path: Path) -> Path:
     if not path.is_file():
         raise MissingFile(path)
-    # Memory-mapped: a column read is the file's pages, not a copy of them.
-    return pq.ParquetFile(path, memory_map=True)
+    return path
 
 
-def read_file(path: Path, columns: list[str] | None = None, filters=None) -> pa.Table:
-    if filters is None:
-        return _opened(path).read(columns=columns)
-    _opened(path)
-    return pq.read_table(path, columns=columns, filters=filters, memory_map=True)
+def read_file(path: Path | None, columns: list[str] | None = None, filters=None) -> pa.Table:
+    """A stored file's rows (those columns; rows matching the pyarrow filter); no rows for
+    no file. Memory-mapped: a column read is the file's pages, not a copy of them."""
+    if path is None:
+        return SCHEMA.empty_table().select(columns or SCHEMA.names)
+    return pq.read_table(_present(path), columns=columns, filters=filters, memory_map=True)
 
 
 def batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
     """A stored file's rows a row group at a time (memory stays flat)."""
-    yield from _opened(path).iter_batches(ROW_GROUP, columns=columns)
+    stored = pq.ParquetFile(_present(path), memory_map=True)
+    yield from stored.iter_batches(ROW_GROUP, columns=columns)
 
 
 def months(month_list=None) -> Iterator[tuple[date, Path]]:
@@ -127,7 +131,7 @@ def months(month_list=None) -> Iterator[tuple[date, Path]]:
 
 
 def stored_rows(month_list=None, columns: list[str] | None = None) -> list[dict]:
-    """Every stored row as a dict with its month (for exports and tests; a month at a time)."""
+    """Every stored row as a dict with its month and key (for the tests' assertions)."""
     rows = []
     for month, path in months(month_list):
         for row in read_file(path, columns).to_pylist():
@@ -146,6 +150,7 @@ class MonthFile:
         self.name = f"{month:%Y-%m}-{uuid.uuid4().hex}{SUFFIX}"
         self.path = store_dir() / self.name
         self.rows = 0
+        self.located = 0
         self._pending: list[pa.RecordBatch] = []
         self._pending_rows = 0
         self._writer: pq.ParquetWriter | None = None
@@ -158,6 +163,7 @@ class MonthFile:
             self._pending.append(part)
             self._pending_rows += part.num_rows
         self.rows += batch.num_rows
+        self.located += batch.num_rows - batch.column("longitude").null_count
         if self._pending_rows >= ROW_GROUP:
             self._flush()
 

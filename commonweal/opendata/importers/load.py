@@ -264,11 +264,9 @@ class CrimeLoad:
             )
             load.additions.discard()
             self.written.append(final)
-        located = crime_store.read_file(final.path, ["longitude"])["longitude"]
         if record is None:
             record = CrimeMonth(month=load.month)
-        record.file_name, record.rows = final.name, final.rows
-        record.located = len(located) - located.null_count
+        record.file_name, record.rows, record.located = final.name, final.rows, final.located
         record.save()
         record.datasets.add(dataset)
         crime_store.replace_on_commit(old)

@@ -149,8 +149,8 @@ def figures_for(area: Area) -> CrimeFigures:
 def _monthly_from_points(area: Area) -> dict[date, dict[str, int]]:
     """Counts for an officer's neighbourhood, which may overlap others, so is not indexed."""
     cells: dict[date, dict[str, int]] = defaultdict(dict)
-    for month, _path in crime_store.months():
-        categories = crimes_for(area, month, ["category"])["category"]
+    for month, path in crime_store.months():
+        categories = _crimes_in(area, path, ["category"])["category"]
         for category, count in Counter(categories.to_pylist()).items():
             cells[month][category] = count
     return cells
@@ -158,16 +158,19 @@ def _monthly_from_points(area: Area) -> dict[date, dict[str, int]]:
 
 def crimes_for(area: Area, month: date, columns: list[str] | None = None) -> pa.Table:
     """The stored crimes with a point inside the area in one month (those columns)."""
+    return _crimes_in(area, crime_store.path_for_month(month), columns)
+
+
+def _crimes_in(area: Area, path, columns: list[str] | None = None) -> pa.Table:
     columns = columns or crime_store.SCHEMA.names
-    located = pc.field("longitude").is_valid()
     if area.area_type == AreaType.LSOA11:
         # Our own LSOA for each point is stored with it.
-        return crime_store.read_month(
-            month, columns, filters=(pc.field("area_code") == area.gss_code) & located
-        )
+        located = pc.field("longitude").is_valid()
+        inside = (pc.field("area_code") == area.gss_code) & located
+        return crime_store.read_file(path, columns, filters=inside)
     shape = area.shape
-    if shape is None:
-        return crime_store.SCHEMA.empty_table().select(columns)
+    if shape is None or path is None:
+        return crime_store.read_file(None, columns)
     # The bounding box first (row-group statistics, then a column scan), the shape after.
     x0, y0, x1, y1 = shape.bounds
     box = (
@@ -177,7 +180,7 @@ def crimes_for(area: Area, month: date, columns: list[str] | None = None) -> pa.
         & (pc.field("latitude") <= y1)
     )
     wanted = list(dict.fromkeys([*columns, "longitude", "latitude"]))
-    table = crime_store.read_month(month, wanted, filters=box)
+    table = crime_store.read_file(path, wanted, filters=box)
     inside = shapely.intersects_xy(
         shape, table["longitude"].to_numpy(), table["latitude"].to_numpy()
     )
