@@ -8,6 +8,7 @@ importers a council uses, and removed after it, so later tests see the database 
 """
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -84,6 +85,14 @@ def journey(page, site: str, data) -> None:
     assert page.get_by_role("table", name="Crimes by month").is_visible()
     assert "anonymised" in page.locator("main").inner_text()
     check_accessibility(page)
+
+    # The month's crimes in the ward, as a file in data.police.uk's own columns.
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile(r"Download the July 2018 crimes")).click()
+    assert download.value.suggested_filename == f"2018-07-{ward.gss_code}-street.csv"
+    header, *rows = Path(download.value.path()).read_text().splitlines()
+    assert header.startswith("Crime ID,Month,Reported by,Falls within,Longitude,Latitude")
+    assert rows and all(",2018-07," in row for row in rows)
 
     page.get_by_role("link", name=f"More about {ward.name}").click()
     page.wait_for_url(re.compile(rf"/places/ward/{ward.gss_code}/"))
